@@ -1,0 +1,40 @@
+package io.careline.complaint.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.careline.complaint.repository.OutboxEvent;
+import io.careline.contracts.EventEnvelope;
+import io.careline.contracts.EventType;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Records an event for publication. Call it inside the transaction that makes the change the event
+ * announces: both commit, or neither does. {@link OutboxRelay} publishes it afterwards.
+ */
+@ApplicationScoped
+public class EventOutbox {
+
+    private final ObjectMapper json;
+
+    public EventOutbox(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public <T> Uni<EventEnvelope<T>> add(EventType type, EventEnvelope<T> envelope) {
+        OutboxEvent event = new OutboxEvent();
+        event.id = envelope.id();
+        event.topic = type.topic();
+        event.messageKey = envelope.customerId();
+        event.eventType = type.cloudEventType();
+        event.occurredAt = envelope.occurredAt();
+        try {
+            event.payload = json.writeValueAsString(envelope);
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(new IllegalStateException("event " + type.name() + " is not serializable", e));
+        }
+        return event.persist().replaceWith(envelope);
+    }
+}
