@@ -1,0 +1,44 @@
+package io.careline.gateway.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Where the gateway sends each request. Every key can be overridden by an environment variable, e.g.
+ * {@code CARELINE_GATEWAY_UPSTREAMS_COMPLAINT_URL=http://complaint:8080} on Kubernetes.
+ */
+@ConfigMapping(prefix = "careline.gateway")
+public interface GatewayConfig {
+
+    /** The services behind the gateway, by name; the name is what error responses and logs show. */
+    Map<String, Upstream> upstreams();
+
+    /** How long an upstream may stay silent (before its first byte, or between two) before the caller gets a 504. */
+    @WithDefault("30s")
+    Duration timeout();
+
+    /** How long opening a connection to an upstream may take. */
+    @WithDefault("5s")
+    Duration connectTimeout();
+
+    /** Open connections kept per upstream; requests beyond that wait for a free one. */
+    @WithDefault("64")
+    int maxConnections();
+
+    interface Upstream {
+
+        /** Base address of the service: scheme, host and port only, e.g. {@code http://127.0.0.1:8082}. */
+        URI url();
+
+        /**
+         * Path prefixes the service owns, each under {@code /api/}. A prefix matches itself and everything below it:
+         * {@code /api/v1/complaints} matches {@code /api/v1/complaints/7}, not {@code /api/v1/complaintsXYZ}.
+         */
+        List<String> paths();
+    }
+}

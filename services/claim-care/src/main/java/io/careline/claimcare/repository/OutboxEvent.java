@@ -1,0 +1,50 @@
+package io.careline.claimcare.repository;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.ColumnTransformer;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+
+/**
+ * An event waiting to be published to {@code careline.care.v1}, written in the same transaction as the change it
+ * announces (table {@code outbox_event}, migration V1). Only inserted through Hibernate; the relay that publishes
+ * and marks rows comes with the service's first event.
+ */
+@Entity
+@Table(name = "outbox_event")
+public class OutboxEvent extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false, length = 100)
+    public String topic;
+
+    @Column(name = "message_key", nullable = false, length = 100)
+    public String messageKey;
+
+    @Column(name = "event_type", nullable = false, length = 150)
+    public String eventType;
+
+    /**
+     * The serialized envelope, stored as jsonb so operators can query it. Bound as text and cast: the reactive
+     * client would otherwise bind a String aimed at jsonb as a JSON string value, not parse it.
+     */
+    @Column(nullable = false, columnDefinition = "jsonb")
+    @ColumnTransformer(write = "?::text::jsonb")
+    public String payload;
+
+    @Column(name = "occurred_at", nullable = false)
+    public Instant occurredAt;
+
+    // position, published_at, attempts and last_error are the relay's, set by the database and by its SQL
+    @Column(insertable = false, updatable = false)
+    public Long position;
+}

@@ -1,0 +1,78 @@
+package io.careline.claimcare;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import org.junit.jupiter.api.Test;
+
+import io.careline.testing.KeycloakTokens;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The service checks every caller's token itself, with real tokens from the local Keycloak. The secured path is
+ * the test-only {@link SecuredProbeResource}: the service exposes no endpoint of its own yet.
+ */
+@QuarkusTest
+class SecurityTest {
+
+    private static final String PROBLEM = "application/problem+json";
+    private static final String PROBE = "/api/v1/security-probe";
+    private static final KeycloakTokens TOKENS = KeycloakTokens.local();
+
+    @Test
+    void withoutATokenTheAnswerIsAnUnauthorizedProblem() {
+        given().when().get(PROBE)
+                .then().statusCode(401)
+                .contentType(startsWith(PROBLEM))
+                .header("WWW-Authenticate", startsWith("Bearer"))
+                .body("status", equalTo(401))
+                .body("title", equalTo("Unauthorized"))
+                .body("instance", equalTo(PROBE));
+    }
+
+    @Test
+    void aTokenKeycloakDidNotSignIsRefused() {
+        given().auth().oauth2("eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJtYWxsb3J5In0.c2lnbmF0dXJl")
+                .when().get(PROBE)
+                .then().statusCode(401)
+                .contentType(startsWith(PROBLEM));
+    }
+
+    @Test
+    void aCustomerTokenIsVerifiedButDoesNotCarryTheRole() {
+        given().auth().oauth2(TOKENS.customer("alice"))
+                .when().get(PROBE)
+                .then().statusCode(403)
+                .contentType(startsWith(PROBLEM))
+                .body("status", equalTo(403));
+    }
+
+    @Test
+    void aCoordinatorPasses() {
+        given().auth().oauth2(TOKENS.staff("cora"))
+                .when().get(PROBE)
+                .then().statusCode(200)
+                .body(equalTo("coordinator"));
+    }
+
+    @Test
+    void anEndpointWithoutASecurityAnnotationIsDenied() {
+        given().auth().oauth2(TOKENS.staff("cora"))
+                .when().get(PROBE + "/unannotated")
+                .then().statusCode(403)
+                .contentType(startsWith(PROBLEM));
+    }
+
+    @Test
+    void anUnknownApiPathIsANotFoundProblem() {
+        given().when().get("/api/v1/me/care")
+                .then().statusCode(404)
+                .contentType(startsWith(PROBLEM));
+        given().auth().oauth2(TOKENS.customer("alice"))
+                .when().get("/api/v1/me/care")
+                .then().statusCode(404)
+                .contentType(startsWith(PROBLEM))
+                .body("status", equalTo(404));
+    }
+}

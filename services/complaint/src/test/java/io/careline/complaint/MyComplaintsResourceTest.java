@@ -1,0 +1,198 @@
+package io.careline.complaint;
+
+import static io.careline.complaint.ComplaintTestSupport.awaitComplaintEvent;
+import static io.careline.complaint.ComplaintTestSupport.count;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.careline.testing.KeycloakTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.vertx.mutiny.sqlclient.Pool;
+
+/** Filing and reading one's own complaints, with real tokens, the real database and the real broker. */
+@QuarkusTest
+class MyComplaintsResourceTest {
+
+    private static final String PATH = "/api/v1/me/complaints";
+    private static final KeycloakTokens TOKENS = KeycloakTokens.local();
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    ObjectMapper json;
+
+    @Test
+    void customerFilesAComplaintAndItsEventIsPublishedKeyedByCustomer() throws Exception {
+        String subject = "Charged twice " + UUID.randomUUID();
+        Instant before = Instant.now();
+
+        String id = file("alice", Map.of("category", "BILLING", "subject", subject, "description", "Twice in October"))
+                .statusCode(201)
+                .header("Location", matchesPattern(".*/api/v1/me/complaints/[0-9a-f-]{36}"))
+                .body("reference", matchesPattern("CMP-[2-9A-HJKMNP-Z]{8}"))
+                .body("subject", equalTo(subject))
+                .body("channel", equalTo("APP"))
+                .body("status", equalTo("RECEIVED"))
+                .extract().path("id");
+
+        assertThat(count(pool, "SELECT count(*) FROM complaint WHERE id = $1 AND customer_id = 'C-1001'", UUID.fromString(id)))
+                .isEqualTo(1);
+
+        ConsumerRecord<String, String> record = awaitComplaintEvent(id);
+        assertThat(record.key()).isEqualTo("C-1001");
+        assertThat(header(record, "ce_type")).isEqualTo("io.careline.ComplaintReceived.v1");
+        assertThat(header(record, "ce_subject")).isEqualTo("C-1001");
+        JsonNode envelope = json.readTree(record.value());
+        assertThat(header(record, "ce_id")).isEqualTo(envelope.get("id").asText());
+        assertThat(envelope.get("type").asText()).isEqualTo("ComplaintReceived");
+        assertThat(envelope.get("customerId").asText()).isEqualTo("C-1001");
+        JsonNode data = envelope.get("data");
+        assertThat(data.get("subject").asText()).isEqualTo(subject);
+        Instant received = Instant.parse(data.get("receivedAt").asText());
+        assertThat(received).isBetween(before.minusSeconds(1), Instant.now());
+        assertThat(Duration.between(received, Instant.parse(data.get("firstReplyDueAt").asText()))).isEqualTo(Duration.ofHours(48));
+
+        assertThat(count(pool, "SELECT count(*) FROM outbox_event WHERE payload->'data'->>'complaintId' = $1 AND published_at IS NOT NULL", id))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void badInputIsRefusedNamingTheFieldAndNothingIsStored() {
+        long complaints = count(pool, "SELECT count(*) FROM complaint");
+        long events = count(pool, "SELECT count(*) FROM outbox_event");
+
+        file("alice", Map.of("category", "BILLING", "subject", "  ", "description", "x"))
+                .statusCode(400).contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("errors.field", hasItem("subject"));
+        file("alice", Map.of("category", "WEATHER", "subject", "s", "description", "x"))
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("category"))
+                .body("errors[0].message", startsWith("must be one of BILLING"));
+        file("alice", Map.of("category", "BILLING", "subject", "s", "description", "x".repeat(5001)))
+                .statusCode(400).body("errors.field", hasItem("description"));
+        file("alice", Map.of("category", "BILLING", "subject", "s", "descripton", "typo"))
+                .statusCode(400).body("errors[0].field", equalTo("descripton"));
+        file("alice", Map.of("category", "BILLING", "subject", "s", "description", "x", "customerId", "C-1002"))
+                .statusCode(400).body("errors[0].field", equalTo("customerId"));
+        given().auth().oauth2(TOKENS.customer("alice")).contentType(ContentType.JSON).body("{\"category\": ")
+                .post(PATH).then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("body"));
+        given().auth().oauth2(TOKENS.customer("alice")).contentType(ContentType.JSON)
+                .post(PATH).then().statusCode(400).contentType("application/problem+json");
+
+        assertThat(count(pool, "SELECT count(*) FROM complaint")).isEqualTo(complaints);
+        assertThat(count(pool, "SELECT count(*) FROM outbox_event")).isEqualTo(events);
+    }
+
+    @Test
+    void anOversizedBodyIsRefused() {
+        given().auth().oauth2(TOKENS.customer("alice")).contentType(ContentType.JSON)
+                .body("{\"category\":\"BILLING\",\"subject\":\"s\",\"description\":\"" + "x".repeat(70_000) + "\"}")
+                .post(PATH).then().statusCode(413);
+    }
+
+    @Test
+    void callersWithoutAValidCustomerTokenAreTurnedAway() {
+        given().get(PATH).then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", startsWith("Bearer"));
+        given().auth().oauth2("not-a-token").get(PATH).then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(TOKENS.staff("agnes")).get(PATH).then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(TOKENS.partner()).contentType(ContentType.JSON)
+                .body(Map.of("category", "BILLING", "subject", "s", "description", "d"))
+                .post(PATH).then().statusCode(403);
+    }
+
+    @Test
+    void aCustomerNeverSeesAnotherCustomersComplaint() {
+        String bobs = file("bob", Map.of("category", "NETWORK", "subject", "No signal", "description", "At home"))
+                .statusCode(201).extract().path("id");
+
+        given().auth().oauth2(TOKENS.customer("alice")).get(PATH + "/" + bobs)
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(TOKENS.customer("alice")).queryParam("size", 100).get(PATH)
+                .then().statusCode(200).body("items.id", not(hasItem(bobs)));
+        given().auth().oauth2(TOKENS.customer("bob")).get(PATH + "/" + bobs)
+                .then().statusCode(200).body("id", equalTo(bobs));
+    }
+
+    @Test
+    void aRetryWithTheSameIdempotencyKeyFilesOnce() {
+        String key = "retry-" + UUID.randomUUID();
+        Map<String, String> body = Map.of("category", "SERVICE", "subject", "Rude shop assistant", "description", "Tuesday");
+
+        String first = given().auth().oauth2(TOKENS.customer("alice")).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(body).post(PATH)
+                .then().statusCode(201).header("Idempotent-Replayed", "false").extract().path("id");
+        String again = given().auth().oauth2(TOKENS.customer("alice")).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(body).post(PATH)
+                .then().statusCode(201).header("Idempotent-Replayed", "true").extract().path("id");
+        // the key is the customer's own: another customer using the same one files their own complaint
+        String bobs = given().auth().oauth2(TOKENS.customer("bob")).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(body).post(PATH)
+                .then().statusCode(201).header("Idempotent-Replayed", "false").extract().path("id");
+
+        assertThat(again).isEqualTo(first);
+        assertThat(bobs).isNotEqualTo(first);
+        assertThat(count(pool, "SELECT count(*) FROM complaint WHERE idempotency_key = $1", key)).isEqualTo(2);
+        assertThat(count(pool, "SELECT count(*) FROM outbox_event WHERE payload->'data'->>'complaintId' = $1", first)).isEqualTo(1);
+    }
+
+    @Test
+    void anInvalidIdempotencyKeyIsRefused() {
+        given().auth().oauth2(TOKENS.customer("alice")).header("Idempotency-Key", "x".repeat(101))
+                .contentType(ContentType.JSON).body(Map.of("category", "OTHER", "subject", "s", "description", "d"))
+                .post(PATH).then().statusCode(400).body("errors[0].field", equalTo("idempotencyKey"));
+    }
+
+    @Test
+    void listsArePagedNewestFirstAndBounded() {
+        for (int i = 0; i < 3; i++) {
+            file("alice", Map.of("category", "OTHER", "subject", "paging " + i, "description", "d")).statusCode(201);
+        }
+        given().auth().oauth2(TOKENS.customer("alice")).queryParam("size", 2).get(PATH)
+                .then().statusCode(200)
+                .body("items.size()", equalTo(2))
+                .body("size", equalTo(2))
+                .body("items[0].subject", equalTo("paging 2"))
+                .body("items[1].subject", equalTo("paging 1"))
+                .body("items.customerId", everyItem(equalTo(null)));
+        given().auth().oauth2(TOKENS.customer("alice")).queryParam("size", 101).get(PATH)
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("size"));
+        given().auth().oauth2(TOKENS.customer("alice")).queryParam("page", -1).get(PATH)
+                .then().statusCode(400).body("errors[0].field", equalTo("page"));
+    }
+
+    private static ValidatableResponse file(String customer, Map<String, String> body) {
+        return given().auth().oauth2(TOKENS.customer(customer)).contentType(ContentType.JSON).body(body).post(PATH).then();
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

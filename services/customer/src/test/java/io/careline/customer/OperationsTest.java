@@ -1,0 +1,58 @@
+package io.careline.customer;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/** What operations rely on, against the real local servers: readiness, metrics, the API description. */
+@QuarkusTest
+class OperationsTest {
+
+    @Test
+    void readinessReflectsMongoAndKafka() {
+        JsonPath health = given().when().get("/q/health/ready")
+                .then().statusCode(200).extract().jsonPath();
+
+        assertThat(health.getString("status")).isEqualTo("UP");
+        List<Map<String, Object>> checks = health.getList("checks");
+        assertThat(checks).extracting(check -> check.get("name"))
+                .contains("MongoDB connection health check", "Kafka connection health check");
+        assertThat(checks).allSatisfy(check -> assertThat(check.get("status")).as("%s", check.get("name")).isEqualTo("UP"));
+        // the Mongo check answers for the client the Panache entities will use
+        assertThat(health.getMap("checks.find { it.name == 'MongoDB connection health check' }.data"))
+                .containsEntry("<default-reactive>", "OK");
+    }
+
+    @Test
+    void livenessAnswers() {
+        given().when().get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
+    void metricsArePrometheusText() {
+        // one API call first, so the HTTP server metrics have a series for it
+        given().when().get("/api/v1/me/profile").then().statusCode(401);
+
+        String metrics = given().when().get("/q/metrics")
+                .then().statusCode(200).extract().asString();
+
+        assertThat(metrics).contains("# TYPE jvm_memory_used_bytes gauge")
+                .containsPattern("http_server_requests_seconds_count\\{[^}]*uri=\"/api/v1/me/profile\"");
+    }
+
+    @Test
+    void openApiDescribesThisService() {
+        JsonPath api = given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath();
+
+        assertThat(api.getString("info.title")).isEqualTo("Careline customer service");
+        assertThat(api.getMap("paths")).containsKey("/api/v1/me/profile");
+    }
+}
