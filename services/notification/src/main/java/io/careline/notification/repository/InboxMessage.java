@@ -1,0 +1,41 @@
+package io.careline.notification.repository;
+
+import java.time.Instant;
+
+import org.bson.types.ObjectId;
+
+import io.quarkus.mongodb.panache.common.MongoEntity;
+
+/**
+ * One message in a customer's in-app inbox. Times are UTC instants; the apps format them in the customer's zone.
+ * {@code sourceEventId} is unique (index created at startup): it is how an event delivered twice becomes one message.
+ */
+@MongoEntity(collection = "inbox_message")
+public class InboxMessage {
+
+    public enum Kind { COMPLAINT_ACKNOWLEDGEMENT }
+
+    public ObjectId id;
+
+    public String customerId;
+
+    public Kind kind;
+
+    public String title;
+
+    public String body;
+
+    public String complaintId;
+
+    public String complaintReference;
+
+    public Instant firstReplyDueAt;
+
+    public Instant createdAt;
+
+    /** Null until the customer reads it. */
+    public Instant readAt;
+
+    /** The id of the event envelope this message was made from. */
+    public String sourceEventId;
+}
