@@ -10,11 +10,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.exception.ConstraintViolationException;
 
 import io.careline.complaint.config.ComplaintConfig;
-import io.careline.complaint.messaging.EventOutbox;
 import io.careline.complaint.repository.Complaint;
 import io.careline.complaint.repository.ComplaintRepository;
 import io.careline.contracts.EventEnvelope;
 import io.careline.contracts.complaint.ComplaintReceived;
+import io.careline.outbox.EventOutbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;

@@ -1,4 +1,4 @@
-package io.careline.complaint.config;
+package io.careline.outbox;
 
 import java.time.Duration;
 

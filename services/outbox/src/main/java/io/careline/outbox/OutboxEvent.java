@@ -1,4 +1,4 @@
-package io.careline.claimcare.repository;
+package io.careline.outbox;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -13,9 +13,9 @@ import org.hibernate.annotations.ColumnTransformer;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
 /**
- * An event waiting to be published to {@code careline.care.v1}, written in the same transaction as the change it
- * announces (table {@code outbox_event}, migration V1). Only inserted through Hibernate; the relay that publishes
- * and marks rows comes with the service's first event.
+ * An event waiting to be published, written in the same transaction as the change it announces.
+ * Only inserted through Hibernate; the relay reads and marks rows with plain SQL. Each service creates the
+ * {@code outbox_event} table in its own migrations (it owns its schema); Hibernate validates it against this.
  */
 @Entity
 @Table(name = "outbox_event")

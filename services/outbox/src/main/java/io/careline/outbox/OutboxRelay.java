@@ -1,4 +1,4 @@
-package io.careline.complaint.messaging;
+package io.careline.outbox;
 
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -12,11 +12,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
-import io.careline.complaint.config.OutboxConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -29,7 +29,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Publishes outbox rows to Kafka, oldest first, and marks each one published once the broker acknowledged it.
+ * Publishes outbox rows to Kafka through the service's {@code outbox} channel, oldest first, and marks each one published once the broker acknowledged it.
  *
  * <p>One relay works at a time across all replicas (a transaction-scoped advisory lock): with
  * {@code FOR UPDATE SKIP LOCKED} alone, two replicas would publish interleaved batches and could reorder one
@@ -41,20 +41,21 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final String SOURCE = "/careline/complaint";
     // any constant that no other advisory lock in this database uses
     private static final long RELAY_LOCK = 0x6361_7265_6c6f_7574L;
 
     private final Pool pool;
     private final MutinyEmitter<String> emitter;
     private final OutboxConfig config;
+    private final String source;
     private final AtomicLong pending;
 
     public OutboxRelay(Pool pool, @Channel("outbox") MutinyEmitter<String> emitter, OutboxConfig config,
-            MeterRegistry registry) {
+            @ConfigProperty(name = "quarkus.application.name") String application, MeterRegistry registry) {
         this.pool = pool;
         this.emitter = emitter;
         this.config = config;
+        this.source = "/careline/" + application; // the CloudEvents source: which service said it
         this.pending = registry.gauge("careline.outbox.pending", new AtomicLong());
     }
 
@@ -118,12 +119,12 @@ public class OutboxRelay {
      * CloudEvents' Kafka binding in binary mode: attributes as ce_ headers, the envelope as the value, untouched.
      * (SmallRye's own CloudEvents writer would JSON-encode a String value a second time.)
      */
-    private static Headers cloudEventHeaders(PendingEvent event) {
+    private Headers cloudEventHeaders(PendingEvent event) {
         Headers headers = new RecordHeaders();
         headers.add("ce_specversion", utf8("1.0"));
         headers.add("ce_id", utf8(event.id().toString()));
         headers.add("ce_type", utf8(event.type()));
-        headers.add("ce_source", utf8(SOURCE));
+        headers.add("ce_source", utf8(source));
         headers.add("ce_subject", utf8(event.key()));
         headers.add("ce_time", utf8(DateTimeFormatter.ISO_INSTANT.format(event.occurredAt())));
         headers.add("content-type", utf8("application/json"));

@@ -1,11 +1,10 @@
-package io.careline.complaint.messaging;
+package io.careline.outbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.careline.complaint.repository.OutboxEvent;
 import io.careline.contracts.EventEnvelope;
 import io.careline.contracts.EventType;
 import io.smallrye.mutiny.Uni;
