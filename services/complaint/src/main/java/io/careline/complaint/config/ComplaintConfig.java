@@ -11,8 +11,4 @@ public interface ComplaintConfig {
     /** How long after receipt the first reply is due ("first reply within 48 hours"). */
     @WithDefault("48H")
     Duration firstReplyTarget();
-
-    /** Upper bound on a page of any list this service returns. */
-    @WithDefault("100")
-    int maxPageSize();
 }

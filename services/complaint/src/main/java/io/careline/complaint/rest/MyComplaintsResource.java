@@ -5,10 +5,9 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -22,12 +21,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
-import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.careline.complaint.repository.Complaint.Channel;
 import io.careline.complaint.service.ComplaintService;
 import io.careline.complaint.service.FileComplaint;
+import io.careline.service.rest.PageRequest;
 import io.careline.service.rest.PageView;
 import io.careline.service.security.Caller;
 import io.careline.service.security.Roles;
@@ -66,10 +65,10 @@ public class MyComplaintsResource {
 
     @GET
     @Operation(summary = "My complaints, newest first")
-    public Uni<PageView<ComplaintView>> list(@RestQuery @Min(0) int page,
-            @RestQuery @jakarta.ws.rs.DefaultValue("20") @Min(1) @Max(100) int size) {
-        return complaints.pageOwned(caller.customerId(), page, size)
-                .map(found -> new PageView<>(found.items().stream().map(ComplaintView::of).toList(), page, size, found.total()));
+    public Uni<PageView<ComplaintView>> list(@Valid @BeanParam PageRequest request) {
+        return complaints.pageOwned(caller.customerId(), request.page, request.size)
+                .map(found -> new PageView<>(found.items().stream().map(ComplaintView::of).toList(), request.page,
+                        request.size, found.total()));
     }
 
     @GET

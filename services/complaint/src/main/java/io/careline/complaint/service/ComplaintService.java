@@ -100,8 +100,7 @@ public class ComplaintService {
 
     @WithSession
     public Uni<ComplaintPage> pageOwned(String customerId, int page, int size) {
-        int bounded = Math.min(size, config.maxPageSize());
-        return complaints.pageOwned(customerId, page, bounded)
+        return complaints.pageOwned(customerId, page, size)
                 .chain(items -> complaints.countOwned(customerId).map(total -> new ComplaintPage(items, total)));
     }
 }

@@ -8,10 +8,6 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "careline.notification")
 public interface NotificationConfig {
 
-    /** Upper bound on a page of any list this service returns (a larger {@code size} is a 400, not clamped). */
-    @WithDefault("100")
-    int maxPageSize();
-
     /** How the event consumer retries a transient failure (MongoDB unreachable) before it moves on. */
     Retry retry();
 

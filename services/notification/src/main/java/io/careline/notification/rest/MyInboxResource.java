@@ -1,8 +1,8 @@
 package io.careline.notification.rest;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -11,12 +11,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
-import org.jboss.resteasy.reactive.RestQuery;
 
 import io.careline.notification.service.InboxService;
+import io.careline.service.rest.PageRequest;
 import io.careline.service.security.Caller;
 import io.careline.service.security.Roles;
 import io.smallrye.mutiny.Uni;
@@ -37,10 +36,9 @@ public class MyInboxResource {
 
     @GET
     @Operation(summary = "My messages, newest first, with how many are unread")
-    public Uni<InboxView> list(@RestQuery @DefaultValue("0") @Min(0) int page,
-            @Parameter(description = "1 to 100 (careline.notification.max-page-size)")
-            @RestQuery @DefaultValue("20") @PageSize int size) {
-        return inbox.pageOwned(caller.customerId(), page, size).map(found -> InboxView.of(found, page, size));
+    public Uni<InboxView> list(@Valid @BeanParam PageRequest request) {
+        return inbox.pageOwned(caller.customerId(), request.page, request.size)
+                .map(found -> InboxView.of(found, request.page, request.size));
     }
 
     @POST

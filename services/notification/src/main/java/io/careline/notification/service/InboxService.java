@@ -52,7 +52,7 @@ public class InboxService {
                 });
     }
 
-    /** The customer's messages, newest first; {@code size} has been checked against the configured bound. */
+    /** The customer's messages, newest first; {@code page} and {@code size} were validated (PageRequest). */
     public Uni<InboxPage> pageOwned(String customerId, int page, int size) {
         long skip = (long) page * size;
         Uni<List<InboxMessage>> items = skip > Integer.MAX_VALUE
