@@ -4,7 +4,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
@@ -30,16 +29,10 @@ final class ComplaintTestSupport {
 
     /** The first record on the complaint topic whose value mentions the marker (a complaint id, say). */
     static ConsumerRecord<String, String> awaitComplaintEvent(String marker) {
-        ConsumerTask<String, String> records = KAFKA.consumeStrings().withOffsetReset(OffsetResetStrategy.EARLIEST)
-                .fromTopics(Topics.COMPLAINT);
-        try {
-            return await().atMost(Duration.ofSeconds(30)).until(() -> find(records.getRecords(), marker), Optional::isPresent)
-                    .orElseThrow();
-        } finally {
-            records.stop();
-        }
+        return complaintEventsMentioning(marker, 1).get(0);
     }
 
+    /** The records on the complaint topic whose value mentions the marker, once there are at least {@code expected}. */
     static List<ConsumerRecord<String, String>> complaintEventsMentioning(String marker, int expected) {
         ConsumerTask<String, String> records = KAFKA.consumeStrings().withOffsetReset(OffsetResetStrategy.EARLIEST)
                 .fromTopics(Topics.COMPLAINT);
@@ -50,9 +43,5 @@ final class ComplaintTestSupport {
         } finally {
             records.stop();
         }
-    }
-
-    private static Optional<ConsumerRecord<String, String>> find(List<ConsumerRecord<String, String>> records, String marker) {
-        return records.stream().filter(r -> r.value().contains(marker)).findFirst();
     }
 }

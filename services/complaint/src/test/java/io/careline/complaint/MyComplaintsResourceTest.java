@@ -14,8 +14,16 @@ import static org.hamcrest.Matchers.startsWith;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -160,6 +168,32 @@ class MyComplaintsResourceTest {
         assertThat(bobs).isNotEqualTo(first);
         assertThat(count(pool, "SELECT count(*) FROM complaint WHERE idempotency_key = $1", key)).isEqualTo(2);
         assertThat(count(pool, "SELECT count(*) FROM outbox_event WHERE payload->'data'->>'complaintId' = $1", first)).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentRequestsWithTheSameIdempotencyKeyFileOnce() throws Exception {
+        String key = "race-" + UUID.randomUUID();
+        String token = TOKENS.customer("alice");
+        Map<String, String> body = Map.of("category", "BILLING", "subject", "Sent from two taps", "description", "d");
+        ExecutorService callers = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<String>> answers = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                answers.add(callers.submit(() -> given().auth().oauth2(token).header("Idempotency-Key", key)
+                        .contentType(ContentType.JSON).body(body).post(PATH)
+                        .then().statusCode(201).extract().<String> path("id")));
+            }
+            Set<String> ids = new HashSet<>();
+            for (Future<String> answer : answers) {
+                ids.add(answer.get(30, TimeUnit.SECONDS));
+            }
+            assertThat(ids).hasSize(1);
+        } finally {
+            callers.shutdownNow();
+        }
+        assertThat(count(pool, "SELECT count(*) FROM complaint WHERE idempotency_key = $1", key)).isEqualTo(1);
+        assertThat(count(pool, "SELECT count(*) FROM outbox_event o JOIN complaint c ON o.payload->'data'->>'complaintId' = c.id::text "
+                + "WHERE c.idempotency_key = $1", key)).isEqualTo(1);
     }
 
     @Test

@@ -62,7 +62,9 @@ public class OutboxRelay {
     private record PendingEvent(UUID id, String topic, String key, String type, String payload, OffsetDateTime occurredAt) {
     }
 
-    @Scheduled(every = "${careline.outbox.poll-interval}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // not before the application runs: the emitter's channel is only wired during start-up
+    @Scheduled(every = "${careline.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> relay() {
         return publishPending()
                 .onFailure().invoke(e -> LOG.warnf("outbox relay pass failed, will retry: %s", e.getMessage()))
@@ -158,7 +160,8 @@ public class OutboxRelay {
     }
 
     /** Published events are kept a while for inspection and replay, then deleted. */
-    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> deleteOldPublished() {
         return pool.preparedQuery("DELETE FROM outbox_event WHERE published_at < now() - $1::interval")
                 .execute(Tuple.of(config.retention().getSeconds() + " seconds"))

@@ -88,6 +88,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public RestResponse<Problem> http(WebApplicationException e, UriInfo uri) {
+        // a body that ends mid-JSON reaches us wrapped in a 400 WebApplicationException, not as the parser's error
         if (e.getCause() instanceof JsonMappingException mapping) {
             return unreadable(mapping, uri);
         }
