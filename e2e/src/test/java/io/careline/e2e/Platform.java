@@ -7,11 +7,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-/** The running platform: its gateway, and its components through ./careline (to take Kafka away, say). */
+/**
+ * The platform under test: its gateway, the services behind it (for their health and metrics), its topics, and its
+ * components through ./careline (to take Kafka away, say). {@code ./careline test} starts an instance of its own for
+ * these tests, on other ports, topics and databases than the local stack, and passes where it is.
+ */
 final class Platform {
 
     static final String GATEWAY = System.getProperty("careline.gateway.url", "http://127.0.0.1:8080");
+    static final String COMPLAINT_SERVICE = System.getProperty("careline.complaint.url", "http://127.0.0.1:8082");
     static final String KAFKA = System.getProperty("careline.kafka", "127.0.0.1:9092");
+    static final String TOPIC_PREFIX = System.getProperty("careline.topic-prefix", "");
     private static final Path SCRIPT = Path.of(System.getProperty("careline.script", "../careline"));
 
     private Platform() {
