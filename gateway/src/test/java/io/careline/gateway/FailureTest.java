@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,6 +75,39 @@ class FailureTest {
         assertThat(problem.getString("upstream")).isEqualTo("customer");
         assertThat(problem.getString("detail")).contains("customer");
         assertThat(problem.getString("requestId")).isEqualTo(response.header("X-Request-Id"));
+    }
+
+    @Test
+    void aServiceShedding503WithRetryAfterIsPassedThrough() {
+        String problem = "{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503}";
+        upstreams.get("complaint").answer(503, Map.of("Content-Type", "application/problem+json", "Retry-After", "2"), problem);
+
+        given().auth().oauth2(TOKENS.customer("alice"))
+                .when().get("/api/v1/me/complaints").then()
+                .statusCode(503).header("Retry-After", "2").contentType("application/problem+json")
+                .body(org.hamcrest.Matchers.equalTo(problem));
+    }
+
+    @Test
+    void aGetWhoseConnectionTheServiceClosesIsSentOnceMore() {
+        upstreams.get("complaint").hangUpOnce();
+
+        given().auth().oauth2(TOKENS.customer("alice"))
+                .when().get("/api/v1/me/complaints").then().statusCode(200);
+
+        assertThat(upstreams.get("complaint").received()).hasSize(2);
+    }
+
+    @Test
+    void aPostWhoseConnectionTheServiceClosesIsNotRepeated() {
+        upstreams.get("complaint").hangUpOnce();
+
+        ExtractableResponse<Response> response = given().auth().oauth2(TOKENS.customer("alice"))
+                .contentType("application/json").body("{}")
+                .when().post("/api/v1/me/complaints").then().extract();
+
+        assertProblem(response, 502);
+        assertThat(upstreams.get("complaint").received()).hasSize(1);
     }
 
     @Test

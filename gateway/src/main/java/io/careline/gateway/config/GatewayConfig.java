@@ -26,6 +26,14 @@ public interface GatewayConfig {
     @WithDefault("5s")
     Duration connectTimeout();
 
+    /**
+     * How long a pooled upstream connection may sit idle before the gateway closes it. Keep it below the services'
+     * {@code quarkus.http.idle-timeout} (60s): then the gateway always closes an idle connection first and never
+     * sends a request on one the service is closing at that moment.
+     */
+    @WithDefault("30s")
+    Duration keepAliveTimeout();
+
     /** Open connections kept per upstream; requests beyond that wait for a free one. */
     @WithDefault("64")
     int maxConnections();

@@ -97,7 +97,8 @@ public class GatewayRoutes {
                 .setSsl(origin.ssl())
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setMaxPoolSize(config.maxConnections())
-                .setKeepAlive(true));
+                .setKeepAlive(true)
+                .setKeepAliveTimeout((int) Math.max(1, config.keepAliveTimeout().toSeconds())));
         clients.add(client);
         return UpstreamProxy.create(vertx, client, origin, config.timeout(), maxBodySize);
     }

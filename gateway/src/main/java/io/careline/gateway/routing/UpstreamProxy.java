@@ -10,6 +10,8 @@ import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -29,7 +31,8 @@ import io.vertx.httpproxy.ProxyResponse;
  * The vertx-http-proxy for one upstream, and what the gateway adds to it: the timeout, the X-Forwarded-* headers,
  * the body size limit on streamed bodies, and a problem response instead of the proxy's empty 502 when the upstream
  * cannot be reached or does not answer in time. Everything else (method, path, query, headers including
- * Authorization, body) is forwarded as it came, and the upstream's response comes back as it left.
+ * Authorization, body) is forwarded as it came, and the upstream's response comes back as it left (a 503 with its
+ * Retry-After included). A GET or HEAD that finds its pooled connection closing is sent once more.
  */
 final class UpstreamProxy implements OriginRequestProvider, ProxyInterceptor {
 
@@ -84,7 +87,28 @@ final class UpstreamProxy implements OriginRequestProvider, ProxyInterceptor {
             request.setBody(Body.body(limitedBody, body.length()));
         }
         LimitedBody sentBody = limitedBody;
-        return context.sendRequest().recover(failure -> Future.succeededFuture(answerFailure(context, failure, sentBody)));
+        return context.sendRequest()
+                .recover(failure -> retriesSafely(context, failure) ? sendAgain(context, failure) : Future.failedFuture(failure))
+                .recover(failure -> Future.succeededFuture(answerFailure(context, failure, sentBody)));
+    }
+
+    /**
+     * A GET or HEAD whose upstream connection closed before any answer: the pooled connection was being closed as it
+     * was picked. Such a request has no body to replay and no effect to repeat, so it goes once more on a fresh
+     * connection. Other methods are not repeated: the service may have acted on them (clients retry those with an
+     * Idempotency-Key); the keep-alive timeout below the services' idle timeout keeps the race away.
+     */
+    private static boolean retriesSafely(ProxyContext context, Throwable failure) {
+        HttpMethod method = context.request().getMethod();
+        return (method == HttpMethod.GET || method == HttpMethod.HEAD) && failure instanceof HttpClosedException
+                && !context.request().proxiedRequest().response().closed();
+    }
+
+    private Future<ProxyResponse> sendAgain(ProxyContext context, Throwable failure) {
+        LOG.debugf("%s closed the connection of %s %s before answering (%s): sending it again", origin.name(),
+                context.request().getMethod(), context.request().proxiedRequest().path(), failure);
+        context.request().setBody(null); // a GET's (empty) body has been read: the retry sends none
+        return context.sendRequest();
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -91,6 +92,22 @@ public final class FakeUpstream {
                 normal.answer(request, response);
             }
         });
+    }
+
+    /**
+     * Closes the connection of the next request without answering, as a service closing an idle keep-alive
+     * connection just as the request arrives; answers as before after that.
+     */
+    public void hangUpOnce() {
+        Answer normal = answer;
+        AtomicBoolean hungUp = new AtomicBoolean();
+        answer = (request, response) -> {
+            if (hungUp.compareAndSet(false, true)) {
+                request.connection().close();
+            } else {
+                normal.answer(request, response);
+            }
+        };
     }
 
     /** Sends the head and {@code first} at once, {@code rest} (and the end) only when {@code release} completes. */

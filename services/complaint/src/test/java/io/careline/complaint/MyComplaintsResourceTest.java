@@ -1,6 +1,8 @@
 package io.careline.complaint;
 
+import static io.careline.complaint.ComplaintTestSupport.awaitBlockedOnHeldRow;
 import static io.careline.complaint.ComplaintTestSupport.awaitComplaintEvent;
+import static io.careline.complaint.ComplaintTestSupport.holdComplaint;
 import static io.careline.complaint.ComplaintTestSupport.count;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,15 +16,11 @@ import static org.hamcrest.Matchers.startsWith;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
@@ -34,9 +32,16 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.careline.complaint.ComplaintTestSupport.HeldComplaint;
+import io.careline.complaint.repository.Complaint.Category;
+import io.careline.complaint.repository.Complaint.Channel;
+import io.careline.complaint.service.ComplaintReferences;
+import io.careline.complaint.service.FileComplaint;
 import io.careline.testing.KeycloakTokens;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Pool;
 
@@ -171,29 +176,73 @@ class MyComplaintsResourceTest {
     }
 
     @Test
-    void concurrentRequestsWithTheSameIdempotencyKeyFileOnce() throws Exception {
+    void aRequestRacingTheFirstWithTheSameKeyAnswersWithTheFirstComplaint() throws Exception {
         String key = "race-" + UUID.randomUUID();
-        String token = TOKENS.customer("alice");
         Map<String, String> body = Map.of("category", "BILLING", "subject", "Sent from two taps", "description", "d");
-        ExecutorService callers = Executors.newFixedThreadPool(6);
+        // the first request's transaction, held open: its row is written, not yet committed
+        HeldComplaint first = holdComplaint(json, new FileComplaint("C-1001", Channel.APP, Category.BILLING,
+                "Sent from two taps", "d", key));
+        CompletableFuture<Response> second;
         try {
-            List<Future<String>> answers = new ArrayList<>();
-            for (int i = 0; i < 6; i++) {
-                answers.add(callers.submit(() -> given().auth().oauth2(token).header("Idempotency-Key", key)
-                        .contentType(ContentType.JSON).body(body).post(PATH)
-                        .then().statusCode(201).extract().<String> path("id")));
-            }
-            Set<String> ids = new HashSet<>();
-            for (Future<String> answer : answers) {
-                ids.add(answer.get(30, TimeUnit.SECONDS));
-            }
-            assertThat(ids).hasSize(1);
-        } finally {
-            callers.shutdownNow();
+            second = CompletableFuture.supplyAsync(() -> given().auth().oauth2(TOKENS.customer("alice"))
+                    .header("Idempotency-Key", key).contentType(ContentType.JSON).body(body).post(PATH));
+            // the second request has found no committed complaint and now waits on the unique index
+            awaitBlockedOnHeldRow(pool);
+            first.commit();
+        } catch (RuntimeException e) {
+            first.rollback();
+            throw e;
         }
+
+        Response answer = second.get(30, TimeUnit.SECONDS);
+        assertThat(answer.statusCode()).isEqualTo(201);
+        assertThat(answer.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(answer.<String> path("id")).isEqualTo(first.id().toString());
         assertThat(count(pool, "SELECT count(*) FROM complaint WHERE idempotency_key = $1", key)).isEqualTo(1);
         assertThat(count(pool, "SELECT count(*) FROM outbox_event o JOIN complaint c ON o.payload->'data'->>'complaintId' = c.id::text "
                 + "WHERE c.idempotency_key = $1", key)).isEqualTo(1);
+    }
+
+    @Test
+    void theSameKeyWithADifferentComplaintIsRefusedNamingTheHeader() {
+        String key = "reuse-" + UUID.randomUUID();
+        given().auth().oauth2(TOKENS.customer("alice")).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(Map.of("category", "BILLING", "subject", "Charged twice", "description", "October"))
+                .post(PATH).then().statusCode(201);
+
+        given().auth().oauth2(TOKENS.customer("alice")).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(Map.of("category", "BILLING", "subject", "Charged twice", "description", "November"))
+                .post(PATH).then().statusCode(422).contentType("application/problem+json")
+                .body("status", equalTo(422))
+                .body("errors[0].field", equalTo("Idempotency-Key"));
+        // stripped as it is stored, the same complaint is a retry
+        given().auth().oauth2(TOKENS.customer("alice")).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(Map.of("category", "BILLING", "subject", " Charged twice ", "description", "October"))
+                .post(PATH).then().statusCode(201).header("Idempotent-Replayed", "true");
+
+        assertThat(count(pool, "SELECT count(*) FROM complaint WHERE idempotency_key = $1", key)).isEqualTo(1);
+    }
+
+    @Test
+    void aReferenceAlreadyTakenIsDrawnAgain() {
+        String taken = file("bob", Map.of("category", "OTHER", "subject", "first", "description", "d"))
+                .statusCode(201).extract().path("reference");
+        ComplaintReferences random = new ComplaintReferences();
+        Iterator<String> draws = List.of(taken).iterator();
+        QuarkusMock.installMockForType(new ComplaintReferences() {
+            @Override
+            public String next() {
+                return draws.hasNext() ? draws.next() : random.next();
+            }
+        }, ComplaintReferences.class);
+
+        String reference = given().auth().oauth2(TOKENS.customer("alice")).header("Idempotency-Key", "ref-" + UUID.randomUUID())
+                .contentType(ContentType.JSON).body(Map.of("category", "OTHER", "subject", "second", "description", "d"))
+                .post(PATH).then().statusCode(201).header("Idempotent-Replayed", "false").extract().path("reference");
+
+        assertThat(draws.hasNext()).as("the taken reference was drawn first").isFalse();
+        assertThat(reference).isNotEqualTo(taken);
+        assertThat(count(pool, "SELECT count(*) FROM complaint WHERE reference = $1", taken)).isEqualTo(1);
     }
 
     @Test

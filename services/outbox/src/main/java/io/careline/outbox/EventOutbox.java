@@ -17,9 +17,11 @@ import io.smallrye.mutiny.Uni;
 public class EventOutbox {
 
     private final ObjectMapper json;
+    private final TraceContext trace;
 
-    public EventOutbox(ObjectMapper json) {
+    public EventOutbox(ObjectMapper json, TraceContext trace) {
         this.json = json;
+        this.trace = trace;
     }
 
     public <T> Uni<EventEnvelope<T>> add(EventType type, EventEnvelope<T> envelope) {
@@ -29,6 +31,7 @@ public class EventOutbox {
         event.messageKey = envelope.customerId();
         event.eventType = type.cloudEventType();
         event.occurredAt = envelope.occurredAt();
+        event.traceparent = trace.traceparent().orElse(null);
         try {
             event.payload = json.writeValueAsString(envelope);
         } catch (JsonProcessingException e) {

@@ -44,7 +44,12 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(name = "occurred_at", nullable = false)
     public Instant occurredAt;
 
-    // position, published_at, attempts and last_error are the relay's, set by the database and by its SQL
+    /** The W3C trace context of the work that wrote the event, sent as the {@code traceparent} header. */
+    @Column(length = 55)
+    public String traceparent;
+
+    // position and the relay's state (published_at, attempts, next_attempt_at, parked_at, ...) are set by the
+    // database and by the relay's SQL
     @Column(insertable = false, updatable = false)
     public Long position;
 }

@@ -60,6 +60,10 @@ public class Complaint extends PanacheEntityBase {
     @Column(name = "idempotency_key", length = 100)
     public String idempotencyKey;
 
+    /** {@code FileComplaint#fingerprint()} of the request that filed it; null for complaints filed before V3. */
+    @Column(name = "request_fingerprint", length = 64)
+    public String requestFingerprint;
+
     @Version
     public long version;
 }

@@ -49,10 +49,11 @@ public class MyComplaintsResource {
 
     @POST
     @Operation(summary = "File a complaint", description = "Its first reply is due within 48 hours. Send an "
-            + "Idempotency-Key to make retries safe: the same key returns the complaint it filed first.")
+            + "Idempotency-Key to make retries safe: the same key returns the complaint it filed first; the same key "
+            + "with a different complaint is refused (422).")
     public Uni<RestResponse<ComplaintView>> file(@Valid @NotNull FileComplaintRequest request,
             @Parameter(description = "Up to 100 visible characters; unique per customer")
-            @RestHeader("Idempotency-Key") @Pattern(regexp = "[\\x21-\\x7e]{1,100}", message = "must be 1 to 100 visible ASCII characters") String idempotencyKey) {
+            @RestHeader(ComplaintService.IDEMPOTENCY_KEY_HEADER) @Pattern(regexp = "[\\x21-\\x7e]{1,100}", message = "must be 1 to 100 visible ASCII characters") String idempotencyKey) {
         // the channel is the client the customer signed in to, never something they claim
         Channel channel = caller.viaMobileApp() ? Channel.APP : Channel.WEB;
         return complaints.file(new FileComplaint(caller.customerId(), channel, request.category(),

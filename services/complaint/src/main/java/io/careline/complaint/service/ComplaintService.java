@@ -17,11 +17,19 @@ import io.careline.contracts.complaint.ComplaintReceived;
 import io.careline.outbox.EventOutbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.careline.service.problem.UnprocessableRequestException;
+import io.careline.service.reactive.Uncancellable;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
 public class ComplaintService {
+
+    /** The header a client sends its idempotency key in; a misuse of the key is reported against it. */
+    public static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
+    // constraint names from the migrations (V1, V3)
+    private static final String IDEMPOTENCY_CONSTRAINT = "uq_complaint_idempotency";
+    private static final String REFERENCE_CONSTRAINT = "uq_complaint_reference";
+    private static final int REFERENCE_ATTEMPTS = 3;
 
     private final ComplaintRepository complaints;
     private final EventOutbox outbox;
@@ -39,33 +47,50 @@ public class ComplaintService {
     }
 
     /**
-     * Stores the complaint and its {@code ComplaintReceived} event in one transaction. A retry carrying the same
-     * idempotency key returns the complaint the first request filed, even when both requests race.
+     * Stores the complaint and its {@code ComplaintReceived} event in one transaction, which runs to its end even if
+     * the caller goes away. A retry carrying the same idempotency key and the same request returns the complaint the
+     * first request filed, even when both requests race; the key with a different request is refused (422).
      */
     public Uni<FiledComplaint> file(FileComplaint request) {
-        Uni<FiledComplaint> filed = Panache.withTransaction(() -> existing(request)
-                .chain(found -> found != null
-                        ? Uni.createFrom().item(new FiledComplaint(found, true))
-                        : store(request).map(stored -> new FiledComplaint(stored, false))));
-        filed = filed.invoke(outcome -> {
+        return Uncancellable.run(() -> attempt(request, 1).invoke(outcome -> {
             if (!outcome.replayed()) { // counted once committed
                 metrics.counter("careline.complaints.received", "channel", outcome.complaint().channel.name(),
                         "category", outcome.complaint().category.name()).increment();
             }
-        });
-        if (request.idempotencyKey() == null) {
-            return filed;
-        }
-        // a concurrent request with the same key committed first: answer with what it filed
-        return filed.onFailure(ConstraintViolationException.class).recoverWithUni(() -> Panache.withSession(() -> complaints
-                .findByIdempotencyKey(request.customerId(), request.idempotencyKey())
-                .map(first -> new FiledComplaint(first, true))));
+        }));
+    }
+
+    private Uni<FiledComplaint> attempt(FileComplaint request, int attempt) {
+        return Panache.withTransaction(() -> existing(request)
+                .chain(found -> found != null
+                        ? Uni.createFrom().item(() -> replay(found, request))
+                        : store(request).map(stored -> new FiledComplaint(stored, false))))
+                .onFailure(ConstraintViolationException.class).recoverWithUni(failure -> {
+                    String constraint = ((ConstraintViolationException) failure).getConstraintName();
+                    if (IDEMPOTENCY_CONSTRAINT.equalsIgnoreCase(constraint) && request.idempotencyKey() != null) {
+                        // a concurrent request with the same key committed first: answer with what it filed
+                        return Panache.withSession(() -> complaints
+                                .findByIdempotencyKey(request.customerId(), request.idempotencyKey())
+                                .map(first -> replay(first, request)));
+                    }
+                    if (REFERENCE_CONSTRAINT.equalsIgnoreCase(constraint) && attempt < REFERENCE_ATTEMPTS) {
+                        return attempt(request, attempt + 1); // a rare collision of random references: draw again
+                    }
+                    return Uni.createFrom().failure(failure);
+                });
     }
 
     private Uni<Complaint> existing(FileComplaint request) {
         return request.idempotencyKey() == null
                 ? Uni.createFrom().nullItem()
                 : complaints.findByIdempotencyKey(request.customerId(), request.idempotencyKey());
+    }
+
+    private static FiledComplaint replay(Complaint first, FileComplaint request) {
+        if (first.requestFingerprint != null && !first.requestFingerprint.equals(request.fingerprint())) {
+            throw new UnprocessableRequestException(IDEMPOTENCY_KEY_HEADER, "was already used for a different complaint");
+        }
+        return new FiledComplaint(first, true);
     }
 
     private Uni<Complaint> store(FileComplaint request) {
@@ -82,6 +107,7 @@ public class ComplaintService {
         complaint.receivedAt = now;
         complaint.firstReplyDueAt = now.plus(config.firstReplyTarget());
         complaint.idempotencyKey = request.idempotencyKey();
+        complaint.requestFingerprint = request.idempotencyKey() == null ? null : request.fingerprint();
 
         return complaints.persist(complaint)
                 .call(stored -> outbox.add(ComplaintReceived.EVENT, EventEnvelope.of(ComplaintReceived.EVENT,
@@ -90,17 +116,15 @@ public class ComplaintService {
                                 stored.firstReplyDueAt))));
     }
 
-    @WithSession
     public Uni<Complaint> findOwned(String customerId, UUID id) {
-        return complaints.findOwned(customerId, id);
+        return Uncancellable.run(() -> Panache.withSession(() -> complaints.findOwned(customerId, id)));
     }
 
     public record ComplaintPage(List<Complaint> items, long total) {
     }
 
-    @WithSession
     public Uni<ComplaintPage> pageOwned(String customerId, int page, int size) {
-        return complaints.pageOwned(customerId, page, size)
-                .chain(items -> complaints.countOwned(customerId).map(total -> new ComplaintPage(items, total)));
+        return Uncancellable.run(() -> Panache.withSession(() -> complaints.pageOwned(customerId, page, size)
+                .chain(items -> complaints.countOwned(customerId).map(total -> new ComplaintPage(items, total)))));
     }
 }

@@ -24,6 +24,8 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import io.careline.service.http.OverloadConfig;
+import io.careline.service.http.RetryAfter;
 import io.careline.service.problem.Problem.FieldError;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -31,12 +33,20 @@ import io.quarkus.security.UnauthorizedException;
 
 /**
  * The one place a Careline service turns failures into RFC 9457 problem details. Client errors name the field that is
- * wrong; server errors carry a reference to the log line and never a stack trace or a class name.
+ * wrong; server errors carry a reference to the log line and never a stack trace or a class name. A store that cannot
+ * be reached is a 503 with Retry-After, so callers retry instead of giving up.
  */
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
     private static final String INVALID_REQUEST = "https://careline.io/problems/invalid-request";
+    private static final String UNPROCESSABLE_REQUEST = "https://careline.io/problems/unprocessable-request";
+
+    private final OverloadConfig overload;
+
+    public ProblemMapper(OverloadConfig overload) {
+        this.overload = overload;
+    }
 
     @ServerExceptionMapper
     public RestResponse<Problem> invalid(ConstraintViolationException e, UriInfo uri) {
@@ -103,7 +113,21 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
+    public RestResponse<Problem> unprocessable(UnprocessableRequestException e, UriInfo uri) {
+        List<FieldError> errors = List.of(new FieldError(e.field(), e.getMessage()));
+        return respond(new Problem(UNPROCESSABLE_REQUEST, "Unprocessable request", 422, e.field() + " " + e.getMessage(),
+                uri.getPath(), errors));
+    }
+
+    @ServerExceptionMapper
     public RestResponse<Problem> unexpected(Throwable e, UriInfo uri) {
+        if (StoreFailures.unavailable(e)) {
+            LOG.warnf("store unavailable on %s: %s", uri.getPath(), e.toString());
+            return RestResponse.ResponseBuilder.fromResponse(respond(problem(503, "Service Unavailable",
+                    "the service cannot reach its store right now; try again shortly", uri, List.of())))
+                    .header(RetryAfter.HEADER, RetryAfter.seconds(overload))
+                    .build();
+        }
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error %s on %s", reference, uri.getPath());
         return respond(problem(500, "Internal Server Error", "unexpected error; reference " + reference, uri, List.of()));
