@@ -2,6 +2,7 @@ package io.careline.notification;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -9,22 +10,27 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.careline.contracts.EventEnvelope;
 import io.careline.contracts.complaint.ComplaintReceived;
+import io.careline.notification.repository.InboxMessageRepository;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Events on the real complaint topic become acknowledgements in the real inbox, once each, and nothing is lost. */
 @QuarkusTest
+@WithTestResource(InProcessMongo.class)
 class ComplaintAcknowledgementTest extends InboxTestBase {
 
     @Test
@@ -72,6 +78,17 @@ class ComplaintAcknowledgementTest extends InboxTestBase {
     }
 
     @Test
+    void theDeDuplicationIndexIsCreatedAtStartInAFreshDatabase() {
+        // the run's database is new (InProcessMongo): an index left by an earlier run cannot stand in for this one
+        Document index = await().atMost(PROCESSED).until(() -> repository.mongoCollection().listIndexes().collect().asList()
+                .await().atMost(Duration.ofSeconds(5)).stream()
+                .filter(found -> InboxMessageRepository.SOURCE_EVENT_INDEX.equals(found.getString("name")))
+                .findFirst(), Optional::isPresent).get();
+        assertThat(index.getBoolean("unique", false)).as("unique").isTrue();
+        assertThat(index.get("key", Document.class)).isEqualTo(new Document("sourceEventId", 1));
+    }
+
+    @Test
     void recordsThatCannotBeReadGoToTheDeadLetterTopicAndTheNextEventIsStillApplied() {
         String notJson = "this is not an envelope " + UUID.randomUUID();
         ObjectNode missingReference = json.valueToTree(complaintReceived(ALICE, "Missing its reference"));
@@ -86,7 +103,7 @@ class ComplaintAcknowledgementTest extends InboxTestBase {
         awaitMessageAbout(alice(), after.data().complaintId());
         ConsumerRecord<String, String> deadNotJson = awaitDeadLetter(notJson);
         assertThat(deadNotJson.key()).isEqualTo(ALICE);
-        assertThat(header(deadNotJson, "dead-letter-topic")).isEqualTo("careline.complaint.v1");
+        assertThat(header(deadNotJson, "dead-letter-topic")).isEqualTo(topic());
         assertThat(header(deadNotJson, "dead-letter-reason")).contains("not JSON");
         ConsumerRecord<String, String> deadMissing = awaitDeadLetter(missingReferenceJson);
         assertThat(header(deadMissing, "dead-letter-reason")).contains("data.reference");
@@ -107,7 +124,7 @@ class ComplaintAcknowledgementTest extends InboxTestBase {
         publishRaw(ALICE, toJson(new EventEnvelope<>(UUID.randomUUID(), "ComplaintReceived", 2, Instant.now(), ALICE, otherVersion)));
         // someone's smoke test on the shared topic: not an envelope, but its ce_type says it is not ours anyway
         // (alice's key, so it shares her partition and is consumed before the event sent after it)
-        publish(new ProducerRecord<>("careline.complaint.v1", null, ALICE, smokeTest,
+        publish(new ProducerRecord<>(topic(), null, ALICE, smokeTest,
                 new RecordHeaders().add("ce_type", utf8("io.careline.Test.v1"))));
         publish(after);
 

@@ -13,7 +13,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.inject.Inject;
 
@@ -22,15 +21,14 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.careline.contracts.EventEnvelope;
-import io.careline.contracts.Topics;
 import io.careline.contracts.complaint.ComplaintReceived;
 import io.careline.notification.repository.InboxMessageRepository;
 import io.careline.testing.KeycloakTokens;
@@ -39,17 +37,15 @@ import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 
 /**
- * What the tests share: the real broker, real tokens, and the inbox as the API shows it. Every test uses complaint
- * ids of its own, so tests (and events a running complaint service publishes) do not see each other's messages.
+ * What the tests share: the real broker (on the tests' own topics, careline.kafka.topic-prefix "test."), real tokens,
+ * a Mongo-wire server of their own ({@link InProcessMongo}, empty at the start of each run), and the inbox as the API
+ * shows it. Every test uses complaint ids of its own, so tests do not see each other's messages.
  */
 abstract class InboxTestBase {
 
     static final String ALICE = "C-1001";
     static final String BOB = "C-1002";
-    static final String DLQ = "careline.notification.dlq";
     static final Duration PROCESSED = Duration.ofSeconds(30);
-
-    private static final AtomicBoolean CLEANED = new AtomicBoolean();
 
     static KafkaCompanion kafka;
 
@@ -58,14 +54,6 @@ abstract class InboxTestBase {
 
     @Inject
     InboxMessageRepository repository;
-
-    /** The test database starts empty once per run; the unique index stays (deleteMany, not drop). */
-    @BeforeEach
-    void cleanTestDatabaseOnce() {
-        if (CLEANED.compareAndSet(false, true)) {
-            repository.ensureIndexes().chain(() -> repository.deleteAll()).await().atMost(Duration.ofSeconds(15));
-        }
-    }
 
     @BeforeAll
     static void openKafka() {
@@ -77,6 +65,16 @@ abstract class InboxTestBase {
         if (kafka != null) {
             kafka.close();
         }
+    }
+
+    /** The complaint topic the application consumes (the tests' own, test.careline.complaint.v1). */
+    static String topic() {
+        return ConfigProvider.getConfig().getValue("mp.messaging.incoming.complaint-events.topic", String.class);
+    }
+
+    /** Its dead-letter topic (test.careline.notification.dlq). */
+    static String deadLetterTopic() {
+        return ConfigProvider.getConfig().getValue("mp.messaging.incoming.complaint-events.dead-letter-queue.topic", String.class);
     }
 
     static String alice() {
@@ -122,12 +120,12 @@ abstract class InboxTestBase {
                 .add("ce_subject", utf8(envelope.customerId()))
                 .add("ce_time", utf8(envelope.occurredAt().toString()))
                 .add("content-type", utf8("application/json"));
-        publish(new ProducerRecord<>(Topics.COMPLAINT, null, envelope.customerId(), toJson(envelope), headers));
+        publish(new ProducerRecord<>(topic(), null, envelope.customerId(), toJson(envelope), headers));
     }
 
     /** A record with no headers at all. */
     static void publishRaw(String key, String value) {
-        publish(new ProducerRecord<>(Topics.COMPLAINT, key, value));
+        publish(new ProducerRecord<>(topic(), key, value));
     }
 
     static void publish(ProducerRecord<String, String> record) {
@@ -149,7 +147,7 @@ abstract class InboxTestBase {
     /** Everything on the dead-letter topic now, read from its beginning for a few seconds. */
     static List<ConsumerRecord<String, String>> deadLetterRecords() {
         try (ConsumerTask<String, String> records = kafka.consumeStrings().withOffsetReset(OffsetResetStrategy.EARLIEST)
-                .fromTopics(Set.of(DLQ), Duration.ofSeconds(5))) {
+                .fromTopics(Set.of(deadLetterTopic()), Duration.ofSeconds(5))) {
             return records.awaitCompletion(Duration.ofSeconds(15)).getRecords();
         }
     }

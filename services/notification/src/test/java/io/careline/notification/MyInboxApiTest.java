@@ -14,10 +14,12 @@ import org.junit.jupiter.api.Test;
 
 import io.careline.contracts.EventEnvelope;
 import io.careline.contracts.complaint.ComplaintReceived;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
+@WithTestResource(InProcessMongo.class)
 class MyInboxApiTest extends InboxTestBase {
 
     @Test

@@ -17,15 +17,17 @@ import io.careline.notification.service.InboxService;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Turns events on {@code careline.complaint.v1} into inbox messages. One record at a time, in order per partition
- * (so one customer's messages keep their order); the offset is committed only once the record is handled.
+ * Turns events on the complaint topic into inbox messages. One record at a time, in order per partition (so one
+ * customer's messages keep their order); the offset is committed only once the record is handled.
  *
  * <ul>
  * <li>a {@code ComplaintReceived} v1: its acknowledgement, once per event id even when delivered again;</li>
  * <li>another type or version (by its {@code ce_type} header, or by the envelope): acknowledged and skipped;</li>
- * <li>a record that cannot be read: a failed Uni, so the connector sends it to {@code careline.notification.dlq}
- * (failure-strategy=dead-letter-queue) and goes on with the next one;</li>
- * <li>MongoDB unreachable: retried with back-off for as long as it takes, never skipped.</li>
+ * <li>a record that cannot be read ({@link UnreadableEventException}), and only that: a failed Uni, so the
+ * connector sends it to the dead-letter topic (failure-strategy=dead-letter-queue) and goes on;</li>
+ * <li>any other failure (MongoDB down, a refused write, a bug): retried with exponential back-off for as long as it
+ * takes, never skipped and never dead-lettered, because the event is valid and its message is owed. The records
+ * behind it wait; {@link ConsumerProgress} and the consumer lag show it.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -36,40 +38,57 @@ public class ComplaintEventsConsumer {
     private final ComplaintEventReader reader;
     private final InboxService inbox;
     private final NotificationConfig config;
+    private final ConsumerProgress progress;
 
-    public ComplaintEventsConsumer(ComplaintEventReader reader, InboxService inbox, NotificationConfig config) {
+    public ComplaintEventsConsumer(ComplaintEventReader reader, InboxService inbox, NotificationConfig config,
+            ConsumerProgress progress) {
         this.reader = reader;
         this.inbox = inbox;
         this.config = config;
+        this.progress = progress;
     }
 
     @Incoming("complaint-events")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        Optional<EventEnvelope<ComplaintReceived>> event;
-        try {
-            event = reader.read(header(record, "ce_type"), record.value());
-        } catch (UnreadableEventException e) {
-            LOG.warnf("unreadable record %s-%d@%d goes to the dead-letter topic: %s", record.topic(), record.partition(),
-                    record.offset(), e.getMessage());
-            return Uni.createFrom().failure(e);
-        }
+        progress.started(record);
+        // deferred, so each retry runs the whole apply again rather than replaying a failed result
+        return Uni.createFrom().deferred(() -> apply(record))
+                .onFailure(ComplaintEventsConsumer::retryable).invoke(failure -> LOG.warnf(
+                        "record %s not applied yet (%s); retrying", coordinates(record), failure.toString()))
+                .onFailure(ComplaintEventsConsumer::retryable).retry()
+                .withBackOff(config.retry().initialBackOff(), config.retry().maxBackOff())
+                .indefinitely()
+                .onItem().invoke(() -> progress.succeeded(record))
+                .onFailure().invoke(unreadable -> {
+                    LOG.warnf("unreadable record %s goes to the dead-letter topic: %s", coordinates(record),
+                            unreadable.getMessage());
+                    progress.abandoned(record);
+                })
+                .onCancellation().invoke(() -> progress.abandoned(record));
+    }
+
+    private Uni<Void> apply(ConsumerRecord<String, String> record) {
+        Optional<EventEnvelope<ComplaintReceived>> event = reader.read(header(record, "ce_type"), record.value());
         if (event.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         EventEnvelope<ComplaintReceived> received = event.get();
-        // deferred, so each retry runs the whole insert again rather than replaying a failed result
-        return Uni.createFrom().deferred(() -> inbox.acknowledge(received))
-                .onFailure(TransientFailures::isTransient).invoke(failure -> LOG.warnf(
-                        "event %s not applied yet, MongoDB unavailable (%s); retrying", received.id(), failure.toString()))
-                .onFailure(TransientFailures::isTransient).retry()
-                .withBackOff(config.retry().initialBackOff(), config.retry().maxBackOff())
-                .indefinitely()
+        return inbox.acknowledge(received)
                 .invoke(created -> {
                     if (!created) {
                         LOG.debugf("event %s was applied before; redelivery ignored", received.id());
                     }
                 })
                 .replaceWithVoid();
+    }
+
+    /** Everything but an unreadable record: an allow-list of one, so an unforeseen error never loses an event. */
+    static boolean retryable(Throwable failure) {
+        return !(failure instanceof UnreadableEventException);
+    }
+
+    private static String coordinates(ConsumerRecord<?, ?> record) {
+        return record.topic() + "-" + record.partition() + "@" + record.offset();
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

@@ -13,9 +13,6 @@ import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 import org.jboss.logging.Logger;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoException;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
@@ -31,6 +28,9 @@ public class InboxMessageRepository implements ReactivePanacheMongoRepositoryBas
 
     private static final Logger LOG = Logger.getLogger(InboxMessageRepository.class);
 
+    /** The de-duplication index: one message per source event. */
+    public static final String SOURCE_EVENT_INDEX = "source_event_unique";
+
     private volatile boolean indexed;
 
     /**
@@ -43,13 +43,17 @@ public class InboxMessageRepository implements ReactivePanacheMongoRepositoryBas
                 failure -> LOG.warnf("inbox indexes not created yet (%s); the first insert tries again", failure.toString()));
     }
 
-    /** Idempotent; once it has succeeded it costs nothing. */
+    /**
+     * Idempotent; once it has succeeded it costs nothing. A failure (e.g. the unique index cannot be built because
+     * the collection holds duplicates, or an index of that name exists with other options) fails every insert, which
+     * the consumer retries: no message is ever written without the unique index.
+     */
     public Uni<Void> ensureIndexes() {
         if (indexed) {
             return Uni.createFrom().voidItem();
         }
         return mongoCollection()
-                .createIndex(Indexes.ascending("sourceEventId"), new IndexOptions().name("source_event_unique").unique(true))
+                .createIndex(Indexes.ascending("sourceEventId"), new IndexOptions().name(SOURCE_EVENT_INDEX).unique(true))
                 // the inbox query; the local stand-in (mongo-java-server) accepts compound indexes but ignores them
                 .chain(() -> mongoCollection().createIndex(
                         Indexes.compoundIndex(Indexes.ascending("customerId"), Indexes.descending("createdAt")),
@@ -61,12 +65,13 @@ public class InboxMessageRepository implements ReactivePanacheMongoRepositoryBas
     /**
      * Inserts the message unless one from the same source event exists: true if inserted, false if it was already
      * there. A single-document insert against a unique index is atomic without a transaction, also across replicas.
+     * Only the insert is recovered, and only from a duplicate on the de-duplication index.
      */
     public Uni<Boolean> insertOnce(InboxMessage message) {
         return ensureIndexes()
-                .chain(() -> persist(message))
-                .replaceWith(Boolean.TRUE)
-                .onFailure(InboxMessageRepository::isDuplicateKey).recoverWithItem(Boolean.FALSE);
+                .chain(() -> persist(message)
+                        .replaceWith(Boolean.TRUE)
+                        .onFailure(DuplicateSourceEvent::matches).recoverWithItem(Boolean.FALSE));
     }
 
     public Uni<List<InboxMessage>> pageOwned(String customerId, int skip, int limit) {
@@ -95,18 +100,5 @@ public class InboxMessageRepository implements ReactivePanacheMongoRepositoryBas
                 .chain(updated -> updated.getMatchedCount() > 0
                         ? Uni.createFrom().item(Boolean.TRUE)
                         : mongoCollection().countDocuments(owned).map(found -> found > 0));
-    }
-
-    /** E11000: the unique index refused the insert, i.e. this source event was applied before. */
-    static boolean isDuplicateKey(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof MongoWriteException write && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return true;
-            }
-            if (cause instanceof MongoException mongo && ErrorCategory.fromErrorCode(mongo.getCode()) == ErrorCategory.DUPLICATE_KEY) {
-                return true;
-            }
-        }
-        return false;
     }
 }

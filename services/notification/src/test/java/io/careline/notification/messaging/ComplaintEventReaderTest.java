@@ -16,10 +16,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.careline.contracts.EventEnvelope;
 import io.careline.contracts.complaint.ComplaintReceived;
+import io.careline.notification.InProcessMongo;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The reader with the application's own ObjectMapper (which refuses unknown fields in REST bodies). */
 @QuarkusTest
+@WithTestResource(InProcessMongo.class)
 class ComplaintEventReaderTest {
 
     @Inject
