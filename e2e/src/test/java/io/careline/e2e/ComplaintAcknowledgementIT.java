@@ -7,10 +7,14 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
@@ -67,6 +71,29 @@ class ComplaintAcknowledgementIT {
                 .header("WWW-Authenticate", startsWith("Bearer"));
         given().contentType(ContentType.JSON).body(Map.of("category", "OTHER", "subject", "s", "description", "d"))
                 .post(COMPLAINTS).then().statusCode(401);
+    }
+
+    @Test
+    void oneTraceRunsFromTheRequestAtTheGatewayToTheInboxWrite() throws IOException {
+        String traceId = randomHex(16);
+        String complaintId = given().auth().oauth2(TOKENS.customer("alice"))
+                .header("traceparent", "00-" + traceId + "-" + randomHex(8) + "-01").contentType(ContentType.JSON)
+                .body(Map.of("category", "BILLING", "subject", "Traced " + UUID.randomUUID(), "description", "One trace"))
+                .post(COMPLAINTS).then().statusCode(201).extract().path("id");
+        awaitAcknowledgement("alice", complaintId);
+
+        // the notification service wrote the acknowledgement in the trace the request started at the gateway: the trace
+        // went through the complaint service, its outbox and Kafka
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Files.readAllLines(Platform.NOTIFICATION_LOG))
+                .filteredOn(line -> line.contains(complaintId) && line.contains("applied"))
+                .singleElement().asString().contains("traceId=" + traceId));
+    }
+
+    private static String randomHex(int bytes) {
+        byte[] random = new byte[bytes];
+        ThreadLocalRandom.current().nextBytes(random);
+        random[0] |= 1; // never all zeros, which W3C reads as "no trace"
+        return HexFormat.of().formatHex(random);
     }
 
     @Test

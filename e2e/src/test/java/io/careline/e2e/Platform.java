@@ -18,6 +18,8 @@ final class Platform {
     static final String COMPLAINT_SERVICE = System.getProperty("careline.complaint.url", "http://127.0.0.1:8082");
     static final String KAFKA = System.getProperty("careline.kafka", "127.0.0.1:9092");
     static final String TOPIC_PREFIX = System.getProperty("careline.topic-prefix", "");
+    /** The notification service's log: where its effects are recorded, each line with its trace id. */
+    static final Path NOTIFICATION_LOG = Path.of(System.getProperty("careline.notification.log", "../.careline/logs/notification.log"));
     private static final Path SCRIPT = Path.of(System.getProperty("careline.script", "../careline"));
 
     private Platform() {

@@ -75,7 +75,11 @@ public class ComplaintEventsConsumer {
         EventEnvelope<ComplaintReceived> received = event.get();
         return inbox.acknowledge(received)
                 .invoke(created -> {
-                    if (!created) {
+                    if (created) {
+                        // evidence of the effect, in the trace of the request that caused the event
+                        LOG.infof("event %s applied: acknowledgement of complaint %s in the inbox", received.id(),
+                                received.data().complaintId());
+                    } else {
                         LOG.debugf("event %s was applied before; redelivery ignored", received.id());
                     }
                 })
