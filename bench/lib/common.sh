@@ -39,10 +39,13 @@ result() { # figure value unit [baseline baseline-label]
 figure() { # benchmark figure
   local f
   for f in "$BENCH_OUT/results.tsv" $(ls -1dt "$ROOT"/.careline/bench/*/results.tsv 2>/dev/null); do
-    [[ -f $f ]] || continue
-    awk -F'\t' -v b="$1" -v f="$2" '$1 == b && $2 == f { v = $3 } END { if (v != "") print v }' "$f" | grep . && return 0
+    figure_in "$f" "$1" "$2" && return 0
   done
   return 1
+}
+# The same from one results.tsv, e.g. "$BENCH_OUT/results.tsv" for this run's only
+figure_in() { # results.tsv benchmark figure
+  [[ -f $1 ]] && awk -F'\t' -v b="$2" -v f="$3" '$1 == b && $2 == f { v = $3 } END { if (v != "") print v }' "$1" | grep .
 }
 
 # ---------------------------------------------------------------- tools

@@ -26,7 +26,9 @@ import java.util.regex.Pattern;
  * --warmup runs the same load first, unrecorded, so that both this JVM and the server are past their first requests.
  *
  * --post files complaints (one Idempotency-Key each) and writes "complaintId receivedAt" of each 2xx to --out.
- * Prints key=value lines: sent, ok, errors by status (status_503=..), latency percentiles in ms.
+ * Prints key=value lines: sent, ok, errors by status (status_503=..), how many of those carried Retry-After
+ * (retry_after_503=..), latency percentiles in ms over every answer (p99_ms) and over the 2xx alone (ok_p99_ms), and
+ * the 2xx rate achieved (ok_per_s).
  */
 public class OpenLoad {
 
@@ -51,6 +53,7 @@ public class OpenLoad {
         long intervalNs = (long) (1e9 / rate);
         long[] latencyNs = new long[total];
         String[] outcome = new String[total]; // "200", "503", "timeout", "io"
+        boolean[] retryAfter = new boolean[total];
         String[] filed = new String[total];
         CountDownLatch finished = new CountDownLatch(total);
         long maxLagNs = 0;
@@ -80,6 +83,7 @@ public class OpenLoad {
                             || failure.getCause() instanceof java.net.http.HttpTimeoutException ? "timeout" : "io";
                 } else {
                     outcome[n] = Integer.toString(response.statusCode());
+                    retryAfter[n] = response.headers().firstValue("Retry-After").isPresent();
                     if (post && response.statusCode() / 100 == 2) {
                         Matcher id = ID.matcher(response.body());
                         Matcher received = RECEIVED.matcher(response.body());
@@ -95,7 +99,9 @@ public class OpenLoad {
         boolean all = finished.await(timeout.toSeconds() + 5, TimeUnit.SECONDS);
 
         Map<String, Integer> byOutcome = new TreeMap<>();
+        Map<String, Integer> withRetryAfter = new TreeMap<>();
         List<Long> ok = new ArrayList<>();
+        long lastOkNs = 0; // from start to the last 2xx answer
         long[] everything = new long[total];
         int answered = 0;
         for (int i = 0; i < total; i++) {
@@ -106,6 +112,9 @@ public class OpenLoad {
             }
             if (o.startsWith("2")) {
                 ok.add(latencyNs[i]);
+                lastOkNs = Math.max(lastOkNs, i * intervalNs + latencyNs[i]);
+            } else if (retryAfter[i]) {
+                withRetryAfter.merge(o, 1, Integer::sum);
             }
         }
         if (opt.containsKey("out")) {
@@ -123,6 +132,7 @@ public class OpenLoad {
         byOutcome.forEach((o, count) -> {
             if (!o.startsWith("2")) {
                 System.out.printf("status_%s=%d%n", o, count);
+                System.out.printf("retry_after_%s=%d%n", o, withRetryAfter.getOrDefault(o, 0));
             }
         });
         System.out.printf("rate_offered=%.1f%n", total / (scheduledNs / 1e9));
@@ -132,6 +142,14 @@ public class OpenLoad {
             System.out.printf("p%d_ms=%.1f%n", p, percentile(sorted, p) / 1e6);
         }
         System.out.printf("max_ms=%.1f%n", sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1] / 1e6);
+        // under overload the fast 503s would pull the percentiles above down: the accepted requests' own latency
+        long[] okSorted = ok.stream().mapToLong(Long::longValue).sorted().toArray();
+        for (int p : new int[] { 50, 90, 99 }) {
+            System.out.printf("ok_p%d_ms=%.1f%n", p, percentile(okSorted, p) / 1e6);
+        }
+        System.out.printf("ok_max_ms=%.1f%n", okSorted.length == 0 ? Double.NaN : okSorted[okSorted.length - 1] / 1e6);
+        // 2xx over the schedule's length, or up to the last 2xx answer when answers trail behind the schedule
+        System.out.printf("ok_per_s=%.1f%n", ok.size() / (Math.max(scheduledNs, lastOkNs) / 1e9));
         if (!all) {
             System.out.println("note=some requests were still unanswered when the generator gave up");
         }
