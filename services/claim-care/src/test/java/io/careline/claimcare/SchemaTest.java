@@ -34,15 +34,15 @@ class SchemaTest {
     }
 
     @Test
-    void theOutboxMigrationIsApplied() {
+    void theMigrationsAreApplied() {
         List<String> applied = rows("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank")
                 .stream().map(row -> row.getString("version")).toList();
-        assertThat(applied).startsWith("1");
+        assertThat(applied).startsWith("1").contains("3", "4", "5", "6");
 
         List<String> columns = rows("SELECT column_name FROM information_schema.columns "
                 + "WHERE table_schema = 'public' AND table_name = 'outbox_event' ORDER BY ordinal_position")
                 .stream().map(row -> row.getString("column_name")).toList();
-        assertThat(columns).containsExactly("id", "position", "topic", "message_key", "event_type", "payload",
+        assertThat(columns).startsWith("id", "position", "topic", "message_key", "event_type", "payload",
                 "occurred_at", "published_at", "attempts", "last_error");
     }
 

@@ -9,8 +9,8 @@ import jakarta.ws.rs.core.MediaType;
 import io.careline.service.security.Roles;
 
 /**
- * Test-only (src/test, never packaged): the service has no endpoint of its own yet, so this probe gives the
- * security tests a secured path to knock on, wired exactly as the service's real endpoints will be.
+ * Test-only (src/test, never packaged): a secured path and an unannotated one, so the security tests check the
+ * service's wiring (token checks, deny-unannotated-endpoints) apart from any business endpoint.
  */
 @Path("/api/v1/security-probe")
 @Produces(MediaType.TEXT_PLAIN)

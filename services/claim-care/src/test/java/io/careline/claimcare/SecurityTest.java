@@ -11,7 +11,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * The service checks every caller's token itself, with real tokens from the local Keycloak. The secured path is
- * the test-only {@link SecuredProbeResource}: the service exposes no endpoint of its own yet.
+ * the test-only {@link SecuredProbeResource}; every business endpoint's roles are in {@link AccessMatrixTest}.
  */
 @QuarkusTest
 class SecurityTest {
