@@ -1,0 +1,57 @@
+// Calls to the Careline API through the gateway (same origin), with the signed-in user's access token.
+// Failures become ApiError carrying the RFC 9457 problem the server answered.
+
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem?.detail ?? problem?.title ?? `HTTP ${status}`);
+    this.status = status;
+    this.problem = problem ?? {};
+  }
+}
+
+export class Api {
+  constructor(auth) {
+    this.auth = auth;
+  }
+
+  get(path) {
+    return this.#send('GET', path);
+  }
+
+  post(path) {
+    return this.#send('POST', path);
+  }
+
+  async #send(method, path, retried = false) {
+    let response;
+    try {
+      response = await fetch(path, {
+        method,
+        headers: { Accept: 'application/json', Authorization: `Bearer ${this.auth.accessToken}` },
+      });
+    } catch {
+      throw new ApiError(0, null); // offline, or the gateway is down
+    }
+    // an access token can expire between two renewals (a laptop asleep): renew once and try again
+    if (response.status === 401 && !retried && (await this.auth.renew())) {
+      return this.#send(method, path, true);
+    }
+    if (!response.ok) {
+      const problem = (await problemOf(response)) ?? {};
+      // the id support can find the request by: the gateway puts it on every answer, services not always in the body
+      problem.requestId ??= response.headers.get('X-Request-Id') ?? undefined;
+      throw new ApiError(response.status, problem);
+    }
+    return response.status === 204 ? null : response.json();
+  }
+}
+
+async function problemOf(response) {
+  const type = response.headers.get('Content-Type') ?? '';
+  if (!type.includes('json')) return null;
+  try {
+    return await response.json();
+  } catch {
+    return null;
+  }
+}
