@@ -1,5 +1,8 @@
 package io.careline.e2e;
 
+import static io.careline.testing.TraceIds.newSpanId;
+import static io.careline.testing.TraceIds.newTraceId;
+import static io.careline.testing.TraceIds.traceparent;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -10,11 +13,9 @@ import static org.hamcrest.Matchers.startsWith;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
@@ -75,9 +76,9 @@ class ComplaintAcknowledgementIT {
 
     @Test
     void oneTraceRunsFromTheRequestAtTheGatewayToTheInboxWrite() throws IOException {
-        String traceId = randomHex(16);
+        String traceId = newTraceId();
         String complaintId = given().auth().oauth2(TOKENS.customer("alice"))
-                .header("traceparent", "00-" + traceId + "-" + randomHex(8) + "-01").contentType(ContentType.JSON)
+                .header("traceparent", traceparent(traceId, newSpanId())).contentType(ContentType.JSON)
                 .body(Map.of("category", "BILLING", "subject", "Traced " + UUID.randomUUID(), "description", "One trace"))
                 .post(COMPLAINTS).then().statusCode(201).extract().path("id");
         awaitAcknowledgement("alice", complaintId);
@@ -89,12 +90,6 @@ class ComplaintAcknowledgementIT {
                 .singleElement().asString().contains("traceId=" + traceId));
     }
 
-    private static String randomHex(int bytes) {
-        byte[] random = new byte[bytes];
-        ThreadLocalRandom.current().nextBytes(random);
-        random[0] |= 1; // never all zeros, which W3C reads as "no trace"
-        return HexFormat.of().formatHex(random);
-    }
 
     @Test
     void badInputIsRefusedWithAProblemNamingTheFieldAndNothingIsFiled() {

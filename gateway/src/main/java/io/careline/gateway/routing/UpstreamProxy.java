@@ -39,6 +39,8 @@ final class UpstreamProxy implements OriginRequestProvider, ProxyInterceptor {
     private static final Logger LOG = Logger.getLogger(UpstreamProxy.class);
     private static final String UPSTREAM_REQUEST = "careline.upstream-request";
     private static final String BODY_TOO_LARGE = "careline.body-too-large";
+    private static final String TRACEPARENT = "traceparent";
+    private static final String TRACESTATE = "tracestate";
 
     private final Vertx vertx;
     private final Origin origin;
@@ -80,6 +82,9 @@ final class UpstreamProxy implements OriginRequestProvider, ProxyInterceptor {
         addForwardedHeaders(request.headers(), request.proxiedRequest());
         // the gateway has answered the caller's 100-continue itself (GatewayRoutes)
         request.headers().remove(HttpHeaders.EXPECT);
+        // the caller's trace context continues in the gateway's own span, which the traced HTTP client sends on:
+        // forwarded as well, the service would get two traceparent headers
+        request.headers().remove(TRACEPARENT).remove(TRACESTATE);
         LimitedBody limitedBody = null;
         if (request.getBody() != null) {
             Body body = request.getBody();

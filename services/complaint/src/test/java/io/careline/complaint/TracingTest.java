@@ -1,5 +1,8 @@
 package io.careline.complaint;
 
+import static io.careline.testing.TraceIds.newSpanId;
+import static io.careline.testing.TraceIds.newTraceId;
+import static io.careline.testing.TraceIds.traceparent;
 import static io.careline.complaint.ComplaintTestSupport.awaitComplaintEvent;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,10 +10,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.inject.Inject;
 
@@ -39,11 +40,11 @@ class TracingTest {
 
     @Test
     void theEventOfAFiledComplaintCarriesTheTraceOfTheRequestThatFiledIt() {
-        String traceId = randomHex(16);
-        String callerSpanId = randomHex(8);
+        String traceId = newTraceId();
+        String callerSpanId = newSpanId();
 
         String complaintId = given().auth().oauth2(TOKENS.customer("alice"))
-                .header("traceparent", "00-" + traceId + "-" + callerSpanId + "-01")
+                .header("traceparent", traceparent(traceId, callerSpanId))
                 .contentType(ContentType.JSON)
                 .body(Map.of("category", "BILLING", "subject", "Traced " + UUID.randomUUID(), "description", "One trace"))
                 .post("/api/v1/me/complaints").then().statusCode(201).extract().path("id");
@@ -63,10 +64,4 @@ class TracingTest {
         assertThat(spans.getFinishedSpanItems()).extracting(SpanData::getSpanId).contains(parts[2]);
     }
 
-    private static String randomHex(int bytes) {
-        byte[] random = new byte[bytes];
-        ThreadLocalRandom.current().nextBytes(random);
-        random[0] |= 1; // never all zeros, which W3C reads as "no trace"
-        return HexFormat.of().formatHex(random);
-    }
 }

@@ -1,12 +1,13 @@
 package io.careline.notification;
 
+import static io.careline.testing.TraceIds.newSpanId;
+import static io.careline.testing.TraceIds.newTraceId;
+import static io.careline.testing.TraceIds.traceparent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.inject.Inject;
 
@@ -32,15 +33,15 @@ class TracingTest extends InboxTestBase {
 
     @Test
     void applyingAnEventContinuesTheTraceItCarries() {
-        String traceId = randomHex(16);
-        String producerSpanId = randomHex(8);
+        String traceId = newTraceId();
+        String producerSpanId = newSpanId();
         EventEnvelope<ComplaintReceived> event = complaintReceived(ALICE, "Traced " + UUID.randomUUID());
 
         ProducerRecord<String, String> record = new ProducerRecord<>(topic(), null, event.customerId(), toJson(event),
                 new RecordHeaders()
                         .add("ce_type", utf8(ComplaintReceived.EVENT.cloudEventType()))
                         .add("ce_id", utf8(event.id().toString()))
-                        .add("traceparent", utf8("00-" + traceId + "-" + producerSpanId + "-01")));
+                        .add("traceparent", utf8(traceparent(traceId, producerSpanId))));
         publish(record);
         awaitMessageAbout(alice(), event.data().complaintId());
 
@@ -50,10 +51,4 @@ class TracingTest extends InboxTestBase {
         assertThat(consumed.getParentSpanId()).as("the consumer's span is the producer's child").isEqualTo(producerSpanId);
     }
 
-    private static String randomHex(int bytes) {
-        byte[] random = new byte[bytes];
-        ThreadLocalRandom.current().nextBytes(random);
-        random[0] |= 1; // never all zeros, which W3C reads as "no trace"
-        return HexFormat.of().formatHex(random);
-    }
 }

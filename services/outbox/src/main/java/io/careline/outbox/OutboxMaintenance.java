@@ -1,5 +1,8 @@
 package io.careline.outbox;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
@@ -50,11 +53,12 @@ public class OutboxMaintenance {
     /** Published and discarded events are kept a while for inspection and replay, then deleted. */
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    Uni<Void> deleteOld() {
+    public Uni<Void> deleteOld() {
+        // the cutoff is bound as a timestamp: the client cannot bind a text parameter as an interval
+        OffsetDateTime cutoff = OffsetDateTime.now(ZoneOffset.UTC).minus(config.retention());
         return pool.preparedQuery("""
-                DELETE FROM outbox_event
-                WHERE published_at < now() - $1::interval OR discarded_at < now() - $1::interval""")
-                .execute(Tuple.of(config.retention().getSeconds() + " seconds"))
+                DELETE FROM outbox_event WHERE published_at < $1 OR discarded_at < $1""")
+                .execute(Tuple.of(cutoff))
                 .invoke(rows -> LOG.debugf("deleted %d old outbox events", rows.rowCount()))
                 .replaceWithVoid();
     }

@@ -85,6 +85,16 @@ public final class OutboxRelay {
             FROM unnest($1::uuid[], $2::text[], $3::bigint[], $4::boolean[]) AS f(id, error, delay_ms, park)
             WHERE o.id = f.id""";
 
+    /**
+     * Milliseconds until the earliest event backing off is due (through the small index of failed events); null if none.
+     * Only future ones: an event already due but held back by an earlier one of its key must not make the relay spin.
+     */
+    private static final String NEXT_RETRY = """
+            SELECT ceil(extract(epoch FROM min(next_attempt_at) - now()) * 1000)::bigint
+            FROM outbox_event
+            WHERE published_at IS NULL AND discarded_at IS NULL AND attempts > 0 AND parked_at IS NULL
+              AND next_attempt_at > now()""";
+
     private record PendingEvent(UUID id, String topic, String key, String type, String payload, OffsetDateTime occurredAt,
             int attempts, String traceparent) {
     }
@@ -112,6 +122,9 @@ public final class OutboxRelay {
     private Producer<String, String> producer;
     private Admin admin;
     private long pausedUntil;
+    // when the earliest event backing off is due (System.nanoTime), 0 when none is: its retry need not wait for the
+    // next NOTIFY or poll
+    private long retryAt;
     private int outages;
 
     OutboxRelay(String name, Vertx vertx, PgConnectOptions database, Map<String, Object> producerSettings,
@@ -198,6 +211,8 @@ public final class OutboxRelay {
         long paused = pausedUntil - System.nanoTime();
         if (active && paused > 0) {
             wait = paused;
+        } else if (active && retryAt != 0) {
+            wait = Math.min(wait, Math.max(0, retryAt - System.nanoTime()));
         }
         try {
             wake.poll(wait, TimeUnit.NANOSECONDS);
@@ -213,6 +228,17 @@ public final class OutboxRelay {
             wake.clear(); // what committed until now, this pass sees
             selected = pass();
         } while (selected == config.batchSize() && running && active && System.nanoTime() - pausedUntil >= 0);
+        scheduleRetry();
+    }
+
+    /** Wakes the relay when the earliest event backing off is due, not only at the next NOTIFY or poll. */
+    private void scheduleRetry() {
+        if (!running || !active) {
+            return;
+        }
+        Long dueInMillis = connection().query(NEXT_RETRY).execute().await().atMost(DATABASE_TIMEOUT)
+                .iterator().next().getLong(0);
+        retryAt = dueInMillis == null ? 0 : System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(0, dueInMillis));
     }
 
     private void acquire() {
