@@ -40,7 +40,7 @@ class ManifestsTest {
     static final Map<String, Set<String>> OWN_TOPICS = Map.of(
             "customer", Set.of("careline.customer.v1"),
             "complaint", Set.of("careline.complaint.v1"),
-            "claim-care", Set.of("careline.care.v1"),
+            "claim-care", Set.of("careline.care.v1", "careline.care.dlq"),
             "notification", Set.of("careline.notification.v1", "careline.notification.dlq"));
 
     static Iterable<String> profiles() {
@@ -265,7 +265,7 @@ class ManifestsTest {
                     .containsEntry("auto.create.topics.enable", false);
             assertThat(named(objects, io.strimzi.api.kafka.model.nodepool.KafkaNodePool.class, "careline-dual")
                     .getSpec().getReplicas()).isEqualTo(3);
-            assertThat(ofKind(objects, KafkaTopic.class)).hasSize(5)
+            assertThat(ofKind(objects, KafkaTopic.class)).hasSize(6)
                     .allMatch(t -> t.getSpec().getReplicas() == 3
                             && Integer.valueOf(2).equals(t.getSpec().getConfig().get("min.insync.replicas")));
         }
