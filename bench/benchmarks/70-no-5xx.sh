@@ -32,7 +32,7 @@ for p in p50 p99 max; do result "latency $p (from the intended start)" "$(kv "$o
 accepted=$(wc -l <"$filed")
 (( accepted == $(kv "$out" ok) )) || warn "$(kv "$out" ok) 2xx but $accepted complaint ids in their answers"
 (( accepted > 0 )) || exit 0
-since=$(cut -d' ' -f2 "$filed" | sort | head -1)
+since=$(cut -d' ' -f2 "$filed" | sort | sed -n 1p) # not head: under pipefail its early exit fails the pipeline
 query=$BENCH_OUT/no-5xx-outbox.sql
 {
   printf "WITH filed(id) AS (SELECT unnest(string_to_array('%s', ',')))\n" "$(cut -d' ' -f1 "$filed" | paste -sd,)"

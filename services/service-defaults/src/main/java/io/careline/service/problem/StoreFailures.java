@@ -21,6 +21,9 @@ final class StoreFailures {
             "com.mongodb.MongoNodeIsRecoveringException");
     /** The reactive PostgreSQL pool's acquire timeout: a shared VertxException told apart only by its message. */
     private static final String POOL_ACQUIRE_TIMEOUT = "Timeout waiting for connection";
+    /** The same timeout as the pool reports it to a waiting request: Vert.x's bare "Timeout", seen under overload. */
+    private static final String VERTX_TIMEOUT_TYPE = "io.vertx.core.impl.NoStackTraceThrowable";
+    private static final String VERTX_TIMEOUT = "Timeout";
     private static final int MAX_DEPTH = 16;
 
     private StoreFailures() {
@@ -36,6 +39,9 @@ final class StoreFailures {
                 return true;
             }
             if (POOL_ACQUIRE_TIMEOUT.equals(current.getMessage())) {
+                return true;
+            }
+            if (VERTX_TIMEOUT_TYPE.equals(current.getClass().getName()) && VERTX_TIMEOUT.equals(current.getMessage())) {
                 return true;
             }
             for (Class<?> type = current.getClass(); type != null; type = type.getSuperclass()) {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import io.vertx.core.VertxException;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
+import io.vertx.core.impl.NoStackTraceThrowable;
 
 class StoreFailuresTest {
 
@@ -20,6 +21,8 @@ class StoreFailuresTest {
         assertThat(StoreFailures.unavailable(new SQLException("connection failure", "08006"))).isTrue();
         assertThat(StoreFailures.unavailable(new VertxException("Timeout waiting for connection", true))).isTrue();
         assertThat(StoreFailures.unavailable(new ConnectionPoolTooBusyException("max wait queue size reached"))).isTrue();
+        // what a request waiting for a connection gets when the pool's acquire timeout passes (seen in bench/ overload)
+        assertThat(StoreFailures.unavailable(new CompletionException(new NoStackTraceThrowable("Timeout")))).isTrue();
     }
 
     @Test
