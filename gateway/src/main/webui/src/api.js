@@ -18,23 +18,26 @@ export class Api {
     return this.#send('GET', path);
   }
 
-  post(path) {
-    return this.#send('POST', path);
+  post(path, body) {
+    return this.#send('POST', path, body);
   }
 
-  async #send(method, path, retried = false) {
+  put(path, body) {
+    return this.#send('PUT', path, body);
+  }
+
+  async #send(method, path, body, retried = false) {
     let response;
+    const headers = { Accept: 'application/json', Authorization: `Bearer ${this.auth.accessToken}` };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
     try {
-      response = await fetch(path, {
-        method,
-        headers: { Accept: 'application/json', Authorization: `Bearer ${this.auth.accessToken}` },
-      });
+      response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     } catch {
       throw new ApiError(0, null); // offline, or the gateway is down
     }
     // an access token can expire between two renewals (a laptop asleep): renew once and try again
     if (response.status === 401 && !retried && (await this.auth.renew())) {
-      return this.#send(method, path, true);
+      return this.#send(method, path, body, true);
     }
     if (!response.ok) {
       const problem = (await problemOf(response)) ?? {};

@@ -4,6 +4,10 @@ import { LANGUAGES, language, setLanguage, t, timeZone } from './i18n.js';
 import { Auth } from './auth.js';
 import { Api } from './api.js';
 import { allowed, screens } from './screens.js';
+import './screens/care-beneficiaries.js';
+import './screens/care-groups.js';
+import './screens/care-people.js';
+import './screens/care-statistics.js';
 import './screens/parked-events.js';
 import './screens/who-am-i.js';
 

@@ -15,6 +15,35 @@ export function screens(config) {
       render: ({ api }, html) => html`<parked-events .api=${api} service=${service}></parked-events>`,
     })),
     {
+      path: 'care/beneficiaries',
+      group: 'nav.care',
+      roles: ['coordinator'],
+      label: () => t('nav.care.beneficiaries'),
+      render: ({ api }, html) => html`<care-beneficiaries .api=${api}></care-beneficiaries>`,
+    },
+    {
+      path: 'care/people',
+      group: 'nav.care',
+      roles: ['volunteer'],
+      label: () => t('nav.care.people'),
+      render: ({ api }, html) => html`<care-people .api=${api}></care-people>`,
+    },
+    {
+      path: 'care/groups',
+      group: 'nav.care',
+      roles: ['coordinator', 'volunteer'],
+      label: () => t('nav.care.groups'),
+      render: ({ api, identity }, html) => html`<care-groups .api=${api}
+        ?coordinator=${identity.roles.includes('coordinator')}></care-groups>`,
+    },
+    {
+      path: 'care/statistics',
+      group: 'nav.care',
+      roles: ['coordinator'],
+      label: () => t('nav.care.statistics'),
+      render: ({ api }, html) => html`<care-statistics .api=${api}></care-statistics>`,
+    },
+    {
       path: 'whoami',
       group: 'nav.account',
       roles: [], // every signed-in staff member
