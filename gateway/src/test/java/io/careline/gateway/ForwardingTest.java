@@ -104,11 +104,25 @@ class ForwardingTest {
     }
 
     @Test
-    void theXForwardedForChainIsExtended() {
-        given().auth().oauth2(TOKENS.customer("alice")).header("X-Forwarded-For", "203.0.113.7")
+    void forwardingHeadersTheCallerSendsAreReplacedByTheGatewaysOwn() {
+        given().auth().oauth2(TOKENS.customer("alice"))
+                .header("X-Forwarded-For", "203.0.113.7")
+                .header("X-Forwarded-Host", "evil.example")
+                .header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Port", "443")
+                .header("X-Forwarded-Prefix", "/evil")
+                .header("Forwarded", "for=203.0.113.7;host=evil.example;proto=https")
+                .header("X-Real-IP", "203.0.113.7")
                 .when().get("/api/v1/me/care").then().statusCode(200);
 
-        assertThat(upstreams.get("claim-care").onlyRequest().header("X-Forwarded-For")).isEqualTo("203.0.113.7, 127.0.0.1");
+        FakeUpstream.Received received = upstreams.get("claim-care").onlyRequest();
+        assertThat(received.header("X-Forwarded-For")).isEqualTo("127.0.0.1");
+        assertThat(received.header("X-Forwarded-Host")).isEqualTo("localhost:" + RestAssured.port);
+        assertThat(received.header("X-Forwarded-Proto")).isEqualTo("http");
+        assertThat(received.header("X-Forwarded-Port")).isNull();
+        assertThat(received.header("X-Forwarded-Prefix")).isNull();
+        assertThat(received.header("Forwarded")).isNull();
+        assertThat(received.header("X-Real-IP")).isNull();
     }
 
     @Test

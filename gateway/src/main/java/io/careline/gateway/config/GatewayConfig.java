@@ -38,6 +38,19 @@ public interface GatewayConfig {
     @WithDefault("64")
     int maxConnections();
 
+    /**
+     * The names callers may address the gateway by, {@code host:port} or {@code host} (any port); a request with any
+     * other Host is refused (421) before it is authenticated or forwarded, so no service builds a link to a name the
+     * caller made up. Defaults: the local instance, the end-to-end one and the console's Vite dev server. On
+     * Kubernetes set the public name(s), e.g. {@code CARELINE_GATEWAY_ALLOWED_HOSTS=api.careline.io}.
+     */
+    @WithDefault("127.0.0.1:8080,localhost:8080,127.0.0.1:28080,localhost:28080,127.0.0.1:5173,localhost:5173")
+    List<String> allowedHosts();
+
+    /** How long browsers keep to HTTPS for the gateway's name once told (Strict-Transport-Security max-age). */
+    @WithDefault("365d")
+    Duration hstsMaxAge();
+
     interface Upstream {
 
         /** Base address of the service: scheme, host and port only, e.g. {@code http://127.0.0.1:8082}. */

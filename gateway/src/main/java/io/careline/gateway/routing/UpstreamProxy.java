@@ -1,6 +1,8 @@
 package io.careline.gateway.routing;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 
 import org.jboss.logging.Logger;
@@ -28,11 +30,11 @@ import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
 
 /**
- * The vertx-http-proxy for one upstream, and what the gateway adds to it: the timeout, the X-Forwarded-* headers,
+ * The vertx-http-proxy for one upstream, and what the gateway adds to it: the timeout, its own X-Forwarded-* headers,
  * the body size limit on streamed bodies, and a problem response instead of the proxy's empty 502 when the upstream
  * cannot be reached or does not answer in time. Everything else (method, path, query, headers including
  * Authorization, body) is forwarded as it came, and the upstream's response comes back as it left (a 503 with its
- * Retry-After included). A GET or HEAD that finds its pooled connection closing is sent once more.
+ * Retry-After included; FrontDoor adds the security headers). A GET or HEAD that finds its pooled connection closing is sent once more.
  */
 final class UpstreamProxy implements OriginRequestProvider, ProxyInterceptor {
 
@@ -79,7 +81,7 @@ final class UpstreamProxy implements OriginRequestProvider, ProxyInterceptor {
     @Override
     public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
         ProxyRequest request = context.request();
-        addForwardedHeaders(request.headers(), request.proxiedRequest());
+        replaceForwardedHeaders(request.headers(), request.proxiedRequest());
         // the gateway has answered the caller's 100-continue itself (GatewayRoutes)
         request.headers().remove(HttpHeaders.EXPECT);
         // the caller's trace context continues in the gateway's own span, which the traced HTTP client sends on:
@@ -168,20 +170,28 @@ final class UpstreamProxy implements OriginRequestProvider, ProxyInterceptor {
     }
 
     /**
-     * Who asked, over what, and under which name: the client's address is appended to any chain already there;
-     * scheme and host are the ones this gateway was called with (Quarkus resolves them from a trusted ingress's
-     * own X-Forwarded-* headers when quarkus.http.proxy.* says so).
+     * Who asked, over what, and under which name, as the gateway saw it: whatever the caller claimed in Forwarded,
+     * X-Forwarded-* or X-Real-IP is dropped first, so no caller can pose as another address or make a service build
+     * its links to another host (the services trust these headers from the gateway only). Scheme and host are the
+     * ones this gateway was called with, the Host already checked against the allow-list (FrontDoor); behind a
+     * trusted ingress Quarkus resolves all three from the ingress's own headers when quarkus.http.proxy.* says so.
      */
-    private static void addForwardedHeaders(MultiMap headers, HttpServerRequest incoming) {
+    private static void replaceForwardedHeaders(MultiMap headers, HttpServerRequest incoming) {
+        List<String> claimed = headers.names().stream().filter(UpstreamProxy::isForwardingHeader).toList();
+        claimed.forEach(headers::remove);
         SocketAddress client = incoming.remoteAddress();
         if (client != null && client.hostAddress() != null) {
-            String chain = headers.get("X-Forwarded-For");
-            headers.set("X-Forwarded-For", chain == null || chain.isBlank() ? client.hostAddress() : chain + ", " + client.hostAddress());
+            headers.set("X-Forwarded-For", client.hostAddress());
         }
         headers.set("X-Forwarded-Proto", incoming.scheme());
         HostAndPort authority = incoming.authority();
         if (authority != null) {
             headers.set("X-Forwarded-Host", authority.port() > 0 ? authority.host() + ":" + authority.port() : authority.host());
         }
+    }
+
+    private static boolean isForwardingHeader(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.equals("forwarded") || lower.startsWith("x-forwarded-") || lower.equals("x-real-ip");
     }
 }

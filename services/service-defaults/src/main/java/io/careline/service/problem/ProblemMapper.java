@@ -3,6 +3,8 @@ package io.careline.service.problem;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -106,6 +108,12 @@ public class ProblemMapper {
             return malformed(parse, uri);
         }
         Response.StatusType status = e.getResponse().getStatusInfo();
+        if (status.getStatusCode() == 404 && e.getCause() instanceof IllegalArgumentException unconvertible) {
+            Optional<String> parameter = queryParameterOf(unconvertible, uri);
+            if (parameter.isPresent()) {
+                return invalidRequest(uri, List.of(new FieldError(parameter.get(), "must be a number within range")));
+            }
+        }
         if (status.getStatusCode() >= 500) {
             return unexpected(e, uri);
         }
@@ -153,6 +161,23 @@ public class ProblemMapper {
             field = node.getName();
         }
         return field == null ? "body" : field;
+    }
+
+    /**
+     * The query parameter whose value could not be converted (JAX-RS makes that a 404, as for a path that does not
+     * exist). The converter's error names the value, not the parameter: {@code For input string: "abc"}, so the
+     * parameter is the one sent with that value. A path parameter that cannot be converted stays a 404.
+     */
+    private static Optional<String> queryParameterOf(IllegalArgumentException e, UriInfo uri) {
+        String message = e.getMessage();
+        if (message == null) {
+            return Optional.empty();
+        }
+        return uri.getQueryParameters().entrySet().stream()
+                .filter(parameter -> parameter.getValue().stream().anyMatch(value -> message.contains("\"" + value + "\"")))
+                .map(Map.Entry::getKey)
+                .sorted()
+                .findFirst();
     }
 
     private static String pathOf(JsonMappingException e) {
