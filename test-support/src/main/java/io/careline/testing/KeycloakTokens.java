@@ -38,6 +38,9 @@ public final class KeycloakTokens {
     public static final String ADMIN_REDIRECT = "http://127.0.0.1:5173/callback";
     public static final String PARTNER_CLIENT = "careline-partner-acme";
     public static final String PARTNER_SECRET = "acme-demo-secret";
+    /** A second partner, so tests can show that one partner never reaches another's data. */
+    public static final String OTHER_PARTNER_CLIENT = "careline-partner-globex";
+    public static final String OTHER_PARTNER_SECRET = "globex-demo-secret";
 
     private static final Pattern LOGIN_FORM_ACTION = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
@@ -67,15 +70,25 @@ public final class KeycloakTokens {
         return cached(MOBILE_CLIENT + "/" + username, () -> signIn(MOBILE_CLIENT, MOBILE_REDIRECT, username, username));
     }
 
-    /** A member of staff signed in to the admin console (agnes, sam, cora, victor, ada). */
+    /** A member of staff signed in to the admin console (agents agnes and sam of team north, ted of team south; sam is also the supervisor; mia the
+     * manager; cora, victor, ada). */
     public String staff(String username) {
         return cached(ADMIN_CLIENT + "/" + username, () -> signIn(ADMIN_CLIENT, ADMIN_REDIRECT, username, username));
     }
 
-    /** The demo partner system, by client credentials. */
+    /** The demo partner system (partner_id acme), by client credentials. */
     public String partner() {
-        return cached(PARTNER_CLIENT, () -> post("/protocol/openid-connect/token", Map.of(
-                "grant_type", "client_credentials", "client_id", PARTNER_CLIENT, "client_secret", PARTNER_SECRET)));
+        return clientCredentials(PARTNER_CLIENT, PARTNER_SECRET);
+    }
+
+    /** The second demo partner (partner_id globex), by client credentials. */
+    public String otherPartner() {
+        return clientCredentials(OTHER_PARTNER_CLIENT, OTHER_PARTNER_SECRET);
+    }
+
+    private String clientCredentials(String clientId, String secret) {
+        return cached(clientId, () -> post("/protocol/openid-connect/token", Map.of(
+                "grant_type", "client_credentials", "client_id", clientId, "client_secret", secret)));
     }
 
     /** Authorization code flow with PKCE: open the login page, submit the form, exchange the code. */
