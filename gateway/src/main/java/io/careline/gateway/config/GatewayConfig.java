@@ -51,6 +51,49 @@ public interface GatewayConfig {
     @WithDefault("365d")
     Duration hstsMaxAge();
 
+    /** How many requests each caller may make, counted in Redis so that every gateway replica shares one count. */
+    RateLimit rateLimit();
+
+    interface RateLimit {
+
+        /** Off, every request passes uncounted. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Prefix of the Redis keys, one key per caller; tests use one of their own. */
+        @WithDefault("careline:rate:")
+        String keyPrefix();
+
+        /**
+         * How long a request waits for Redis's answer. Past it, or when Redis is away, the request passes uncounted
+         * (and careline.gateway.rate.limit{outcome=unavailable} counts it): a lost limit is better than a lost API.
+         */
+        @WithDefault("150ms")
+        Duration redisTimeout();
+
+        /** Customers signed in to the mobile app, counted per customer. */
+        @WithDefault("120/30")
+        Quota customer();
+
+        /** Staff in the admin console, counted per person; the console loads several lists at once. */
+        @WithDefault("600/120")
+        Quota staff();
+
+        /** Partner systems, counted per client (all its tokens share one count); they send batches. */
+        @WithDefault("1200/300")
+        Quota partner();
+
+        /** Calls without a valid token (refused anyway, or a signed webhook), counted per client address. */
+        @WithDefault("60/20")
+        Quota anonymous();
+
+        /**
+         * Quotas for particular OAuth clients (the token's {@code azp}), in place of their class's, e.g.
+         * {@code careline.gateway.rate-limit.clients."careline-partner-acme"=6000/1000}.
+         */
+        Map<String, Quota> clients();
+    }
+
     interface Upstream {
 
         /** Base address of the service: scheme, host and port only, e.g. {@code http://127.0.0.1:8082}. */

@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 import io.careline.gateway.config.GatewayConfig;
 import io.careline.gateway.problem.Problems;
 import io.careline.gateway.security.BearerTokenGuard;
+import io.careline.gateway.security.RateLimiter;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -33,6 +34,8 @@ import io.vertx.httpproxy.HttpProxy;
  * <ol>
  * <li>the request gets its X-Request-Id (before anything can fail, so every answer carries it);</li>
  * <li>Quarkus authenticates the bearer token (its handler, order -200);</li>
+ * <li>{@link RateLimiter} turns away callers over their allowance (429), per partner client, per signed-in person
+ * and, without a token, per address;</li>
  * <li>{@link BearerTokenGuard} turns away requests without a verified token;</li>
  * <li>a declared body over the size limit is refused before a byte of it is read (streamed ones are counted on
  * the way, {@link LimitedBody});</li>
@@ -50,22 +53,25 @@ public class GatewayRoutes {
     // Quarkus' own handlers run at fixed orders: authentication -200, HTTP permissions -100, its Content-Length
     // check -2 (empty 413). Ours fit around them; routes without an order come after all of these.
     private static final int BEFORE_AUTHENTICATION = -1_000;
+    private static final int BEFORE_TOKEN_GUARD = -160;
     private static final int AFTER_AUTHENTICATION = -150;
     private static final int BEFORE_QUARKUS_BODY_LIMIT = -50;
 
     private final GatewayConfig config;
     private final Vertx vertx;
     private final BearerTokenGuard guard;
+    private final RateLimiter rateLimiter;
     private final long maxBodySize;
     private final RouteTable routes;
     private final List<HttpClient> clients = new ArrayList<>();
     private final Map<String, HttpProxy> proxies;
 
-    GatewayRoutes(GatewayConfig config, Vertx vertx, BearerTokenGuard guard,
+    GatewayRoutes(GatewayConfig config, Vertx vertx, BearerTokenGuard guard, RateLimiter rateLimiter,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBodySize) {
         this.config = config;
         this.vertx = vertx;
         this.guard = guard;
+        this.rateLimiter = rateLimiter;
         this.maxBodySize = maxBodySize.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
         this.routes = RouteTable.of(config.upstreams().entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().paths())));
@@ -76,6 +82,7 @@ public class GatewayRoutes {
 
     void init(@Observes Router router) {
         router.route(API).order(BEFORE_AUTHENTICATION).handler(this::identify);
+        router.route(API).order(BEFORE_TOKEN_GUARD).handler(rateLimiter::limit);
         router.route(API).order(AFTER_AUTHENTICATION).handler(guard::requireToken);
         router.route(API).order(BEFORE_QUARKUS_BODY_LIMIT).handler(this::checkDeclaredBodySize);
         router.route(API).handler(this::forward);
