@@ -77,6 +77,22 @@ class AuthenticationTest {
     }
 
     @Test
+    void anIdTokenIsNoAccessToken() {
+        String idToken = TOKENS.idToken(KeycloakTokens.MOBILE_CLIENT, KeycloakTokens.MOBILE_REDIRECT, "alice", "alice");
+        assertUnauthorized(given().auth().oauth2(idToken).when().get("/api/v1/me/complaints").then().extract());
+        assertThat(upstreams.receivedCount()).isZero();
+    }
+
+    @Test
+    void anUnsignedTokenIsRefusedWhateverItClaims() {
+        String claims = TOKENS.customer("alice").split("\\.")[1];
+        String header = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        assertUnauthorized(given().auth().oauth2(header + "." + claims + ".").when().get("/api/v1/me/complaints").then().extract());
+        assertThat(upstreams.receivedCount()).isZero();
+    }
+
+    @Test
     void basicCredentialsAreNoBearerToken() {
         assertUnauthorized(given().auth().preemptive().basic("alice", "alice").when().get("/api/v1/me/care").then().extract());
         assertThat(upstreams.receivedCount()).isZero();

@@ -44,6 +44,7 @@ public final class KeycloakTokens {
 
     private static final Pattern LOGIN_FORM_ACTION = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern ID_TOKEN = Pattern.compile("\"id_token\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern EXPIRES_IN = Pattern.compile("\"expires_in\"\\s*:\\s*(\\d+)");
     private static final Duration MARGIN = Duration.ofSeconds(30);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -67,13 +68,13 @@ public final class KeycloakTokens {
 
     /** A customer signed in to the mobile claim app (demo customers: alice, bob; password = user name). */
     public String customer(String username) {
-        return cached(MOBILE_CLIENT + "/" + username, () -> signIn(MOBILE_CLIENT, MOBILE_REDIRECT, username, username));
+        return cached(MOBILE_CLIENT + "/" + username, () -> tokenResponse(MOBILE_CLIENT, MOBILE_REDIRECT, username, username));
     }
 
     /** A member of staff signed in to the admin console (agents agnes and sam of team north, ted of team south; sam is also the supervisor; mia the
      * manager; cora, victor, ada). */
     public String staff(String username) {
-        return cached(ADMIN_CLIENT + "/" + username, () -> signIn(ADMIN_CLIENT, ADMIN_REDIRECT, username, username));
+        return cached(ADMIN_CLIENT + "/" + username, () -> tokenResponse(ADMIN_CLIENT, ADMIN_REDIRECT, username, username));
     }
 
     /** The demo partner system (partner_id acme), by client credentials. */
@@ -91,8 +92,26 @@ public final class KeycloakTokens {
                 "grant_type", "client_credentials", "client_id", clientId, "client_secret", secret)));
     }
 
-    /** Authorization code flow with PKCE: open the login page, submit the form, exchange the code. */
+    /** The access token of a sign-in through any client of the realm (authorization code flow with PKCE). */
     public String signIn(String clientId, String redirectUri, String username, String password) {
+        return field(ACCESS_TOKEN, tokenResponse(clientId, redirectUri, username, password), "access token");
+    }
+
+    /** The ID token of such a sign-in: signed by the realm like an access token, but not one. */
+    public String idToken(String clientId, String redirectUri, String username, String password) {
+        return field(ID_TOKEN, tokenResponse(clientId, redirectUri, username, password), "ID token");
+    }
+
+    private static String field(Pattern pattern, String tokenResponse, String what) {
+        Matcher value = pattern.matcher(tokenResponse);
+        if (!value.find()) {
+            throw new IllegalStateException("no " + what + " in Keycloak's answer: " + tokenResponse);
+        }
+        return value.group(1);
+    }
+
+    /** Authorization code flow with PKCE: open the login page, submit the form, exchange the code. */
+    private String tokenResponse(String clientId, String redirectUri, String username, String password) {
         HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         String verifier = randomUrlSafe(48);

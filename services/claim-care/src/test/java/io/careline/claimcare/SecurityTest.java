@@ -4,6 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
 import org.junit.jupiter.api.Test;
 
 import io.careline.testing.KeycloakTokens;
@@ -54,6 +57,49 @@ class SecurityTest {
                 .when().get(PROBE)
                 .then().statusCode(200)
                 .body(equalTo("coordinator"));
+    }
+
+    @Test
+    void aStaffRoleDoesNotCountThroughTheMobileApp() {
+        // cora is a coordinator; signed in through the customers' app, her token is nobody's here
+        String throughTheApp = TOKENS.signIn(KeycloakTokens.MOBILE_CLIENT, KeycloakTokens.MOBILE_REDIRECT, "cora", "cora");
+        given().auth().oauth2(throughTheApp)
+                .when().get(PROBE)
+                .then().statusCode(403)
+                .contentType(startsWith(PROBLEM));
+    }
+
+    @Test
+    void aCustomerSignedInToTheConsoleIsNoCustomerHere() {
+        String throughTheConsole = TOKENS.signIn(KeycloakTokens.ADMIN_CLIENT, KeycloakTokens.ADMIN_REDIRECT, "alice", "alice");
+        given().auth().oauth2(throughTheConsole)
+                .when().get("/api/v1/me/claims")
+                .then().statusCode(403)
+                .contentType(startsWith(PROBLEM));
+        given().auth().oauth2(TOKENS.customer("alice"))
+                .when().get("/api/v1/me/claims")
+                .then().statusCode(200);
+    }
+
+    @Test
+    void anIdTokenIsNoAccessToken() {
+        String idToken = TOKENS.idToken(KeycloakTokens.MOBILE_CLIENT, KeycloakTokens.MOBILE_REDIRECT, "alice", "alice");
+        given().auth().oauth2(idToken)
+                .when().get("/api/v1/me/claims")
+                .then().statusCode(401)
+                .contentType(startsWith(PROBLEM));
+    }
+
+    @Test
+    void anUnsignedTokenIsRefusedWhateverItClaims() {
+        // alice's real claims under a header that says no signature is needed
+        String claims = TOKENS.customer("alice").split("\\.")[1];
+        String header = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        given().auth().oauth2(header + "." + claims + ".")
+                .when().get("/api/v1/me/claims")
+                .then().statusCode(401)
+                .contentType(startsWith(PROBLEM));
     }
 
     @Test
