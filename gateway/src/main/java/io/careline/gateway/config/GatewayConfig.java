@@ -94,6 +94,42 @@ public interface GatewayConfig {
         Map<String, Quota> clients();
     }
 
+    /** {@code GET /api/v1/me/overview}: the mobile app's home screen, gathered from the services in one call. */
+    Overview overview();
+
+    interface Overview {
+
+        /**
+         * The parts, by the name they have in the answer: which service, which path (with its query). Each is fetched
+         * with the caller's own token, so each service applies its own rules to it.
+         */
+        Map<String, Part> parts();
+
+        /** How long one part may take; past it the overview comes back without it, marked partial. */
+        @WithDefault("2s")
+        Duration partTimeout();
+
+        /** A part's circuit opens when this share of its last {@code circuit-window} calls failed ... */
+        @WithDefault("0.5")
+        double circuitFailureRatio();
+
+        @WithDefault("10")
+        int circuitWindow();
+
+        /** ... and stays open this long: no calls to that service, the part is reported unavailable at once. */
+        @WithDefault("15s")
+        Duration circuitDelay();
+    }
+
+    interface Part {
+
+        /** The name of an upstream above. */
+        String upstream();
+
+        /** Absolute path and query, e.g. {@code /api/v1/me/complaints?size=5}. */
+        String path();
+    }
+
     interface Upstream {
 
         /** Base address of the service: scheme, host and port only, e.g. {@code http://127.0.0.1:8082}. */

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.careline.gateway.config.GatewayConfig;
+import io.careline.gateway.overview.MobileOverview;
 import io.careline.gateway.problem.Problems;
 import io.careline.gateway.security.BearerTokenGuard;
 import io.careline.gateway.security.RateLimiter;
@@ -39,7 +40,8 @@ import io.vertx.httpproxy.HttpProxy;
  * <li>{@link BearerTokenGuard} turns away requests without a verified token;</li>
  * <li>a declared body over the size limit is refused before a byte of it is read (streamed ones are counted on
  * the way, {@link LimitedBody});</li>
- * <li>the owning upstream's proxy streams the request there and the response back; no owner is a 404.</li>
+ * <li>the owning upstream's proxy streams the request there and the response back; no owner is a 404 (except
+ * {@link MobileOverview}, which the gateway answers itself).</li>
  * </ol>
  */
 @Singleton
@@ -61,17 +63,19 @@ public class GatewayRoutes {
     private final Vertx vertx;
     private final BearerTokenGuard guard;
     private final RateLimiter rateLimiter;
+    private final MobileOverview overview;
     private final long maxBodySize;
     private final RouteTable routes;
     private final List<HttpClient> clients = new ArrayList<>();
     private final Map<String, HttpProxy> proxies;
 
     GatewayRoutes(GatewayConfig config, Vertx vertx, BearerTokenGuard guard, RateLimiter rateLimiter,
-            @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBodySize) {
+            MobileOverview overview, @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBodySize) {
         this.config = config;
         this.vertx = vertx;
         this.guard = guard;
         this.rateLimiter = rateLimiter;
+        this.overview = overview;
         this.maxBodySize = maxBodySize.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
         this.routes = RouteTable.of(config.upstreams().entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().paths())));
@@ -85,6 +89,8 @@ public class GatewayRoutes {
         router.route(API).order(BEFORE_TOKEN_GUARD).handler(rateLimiter::limit);
         router.route(API).order(AFTER_AUTHENTICATION).handler(guard::requireToken);
         router.route(API).order(BEFORE_QUARKUS_BODY_LIMIT).handler(this::checkDeclaredBodySize);
+        // the gateway's own answer, gathered from several services; registered before the catch-all that forwards
+        router.get(MobileOverview.PATH).handler(overview::answer);
         router.route(API).handler(this::forward);
         router.route(API).failureHandler(guard::rejectInvalidToken);
         router.route(API).failureHandler(this::answerUnexpectedFailure);

@@ -4,9 +4,9 @@ import java.net.URI;
 import java.util.Locale;
 
 /** An upstream's network address, taken apart from its configured URL. */
-record Origin(String name, String host, int port, boolean ssl) {
+public record Origin(String name, String host, int port, boolean ssl) {
 
-    static Origin of(String name, URI url) {
+    public static Origin of(String name, URI url) {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new IllegalArgumentException("upstream '" + name + "': url '" + url + "' must start with http:// or https://");
