@@ -1,5 +1,6 @@
 package io.careline.outbox;
 
+import io.careline.outbox.core.TraceContext;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;

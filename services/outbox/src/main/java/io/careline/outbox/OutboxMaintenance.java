@@ -1,5 +1,6 @@
 package io.careline.outbox;
 
+import io.careline.outbox.core.OutboxMetrics;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 

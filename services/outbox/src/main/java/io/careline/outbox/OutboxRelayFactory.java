@@ -1,6 +1,8 @@
 package io.careline.outbox;
 
-import java.util.HashMap;
+import io.careline.outbox.core.OutboxMetrics;
+import io.careline.outbox.core.BatchPublisher;
+import io.careline.outbox.core.TopicNamespace;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,11 +12,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
@@ -75,27 +76,22 @@ public class OutboxRelayFactory {
     /** A relay with the service's settings; it does nothing until started. */
     public OutboxRelay create() {
         String name = application + "-outbox-relay-" + INSTANCES.incrementAndGet();
-        Map<String, Object> producer = ProducerSettings.of(kafka, config.producer(), name);
-        List<String> problems = ProducerSettings.problems(producer, config);
-        if (!problems.isEmpty()) {
-            throw new IllegalStateException("the outbox relay's settings are inconsistent: " + String.join("; ", problems));
-        }
-        Map<String, Object> admin = new HashMap<>();
-        producer.forEach((key, value) -> {
-            if (AdminClientConfig.configNames().contains(key) && !key.equals(ProducerConfig.CLIENT_ID_CONFIG)) {
-                admin.put(key, value);
-            }
-        });
-        admin.put(AdminClientConfig.CLIENT_ID_CONFIG, name + "-probe");
-        return new OutboxRelay(name, vertx, new PgConnectOptions(database), producer, admin, config, topics,
-                "/careline/" + application, metrics);
+        BatchPublisher publisher = BatchPublisher.create(name, kafka, config, topics, application, metrics);
+        return new OutboxRelay(name, vertx, new PgConnectOptions(database), publisher, config, metrics);
+    }
+
+    /** The PostgreSQL outbox's meters carry no store tag: their names and tags are those dashboards already use. */
+    @Produces
+    @Singleton
+    static OutboxMetrics metrics(MeterRegistry registry) {
+        return new OutboxMetrics(registry, Tags.empty());
     }
 
     @Produces
     @Singleton
-    OutboxRelay relay(MeterRegistry registry) {
+    OutboxRelay relay() {
         OutboxRelay relay = create();
-        registry.gauge("careline.outbox.relay.active", relay, r -> r.isActive() ? 1 : 0);
+        metrics.relayActive(relay);
         return relay;
     }
 

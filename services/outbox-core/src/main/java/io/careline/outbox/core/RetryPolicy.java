@@ -1,4 +1,4 @@
-package io.careline.outbox;
+package io.careline.outbox.core;
 
 import java.time.Duration;
 import java.util.List;
@@ -10,13 +10,13 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 
 /** When a failed event is tried again, and when it is parked instead. */
-final class RetryPolicy {
+public final class RetryPolicy {
 
     /**
      * Refusals that the same event will get again however often it is sent: parked at once. (An operator may still
      * fix the cause, e.g. grant the ACL or create the topic, and retry it.)
      */
-    static final List<Class<? extends Throwable>> PERMANENT = List.of(RecordTooLargeException.class,
+    public static final List<Class<? extends Throwable>> PERMANENT = List.of(RecordTooLargeException.class,
             InvalidTopicException.class, TopicAuthorizationException.class, SerializationException.class,
             InvalidRecordException.class);
 
@@ -24,13 +24,13 @@ final class RetryPolicy {
     private final long initialMillis;
     private final long maxMillis;
 
-    RetryPolicy(int maxAttempts, Duration initial, Duration max) {
+    public RetryPolicy(int maxAttempts, Duration initial, Duration max) {
         this.maxAttempts = maxAttempts;
         this.initialMillis = initial.toMillis();
         this.maxMillis = max.toMillis();
     }
 
-    static boolean permanent(Throwable failure) {
+    public static boolean permanent(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             for (Class<? extends Throwable> type : PERMANENT) {
                 if (type.isInstance(cause)) {
@@ -42,7 +42,7 @@ final class RetryPolicy {
     }
 
     /** Whether the event is parked after its {@code attempts}-th failed attempt. */
-    boolean park(int attempts, Throwable failure) {
+    public boolean park(int attempts, Throwable failure) {
         return attempts >= maxAttempts || permanent(failure);
     }
 
@@ -52,7 +52,7 @@ final class RetryPolicy {
      *
      * @param random a number in [0, 1)
      */
-    long delayMillis(int attempts, double random) {
+    public long delayMillis(int attempts, double random) {
         long doubled = initialMillis << Math.min(Math.max(attempts - 1, 0), 30);
         long ceiling = doubled <= 0 ? maxMillis : Math.min(maxMillis, doubled);
         return ceiling / 2 + (long) (ceiling / 2.0 * random);

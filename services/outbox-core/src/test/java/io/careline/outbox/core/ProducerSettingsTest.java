@@ -1,11 +1,10 @@
-package io.careline.outbox;
+package io.careline.outbox.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -64,12 +63,8 @@ class ProducerSettingsTest {
         return new HashMap<>(ProducerSettings.of(Map.of("bootstrap.servers", "127.0.0.1:9092"), overrides, "test"));
     }
 
-    private static OutboxConfig config(Duration passDeadline) {
-        return new OutboxConfig() {
-            public Optional<String> databaseUrl() {
-                return Optional.empty();
-            }
-
+    private static RelayConfig config(Duration passDeadline) {
+        return new RelayConfig() {
             public Duration pollInterval() {
                 return Duration.ofSeconds(1);
             }
@@ -96,10 +91,6 @@ class ProducerSettingsTest {
                         return Duration.ofMinutes(5);
                     }
                 };
-            }
-
-            public Duration retention() {
-                return Duration.ofDays(7);
             }
 
             public Duration metricsRefresh() {

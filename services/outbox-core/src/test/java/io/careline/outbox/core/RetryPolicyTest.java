@@ -1,4 +1,4 @@
-package io.careline.outbox;
+package io.careline.outbox.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

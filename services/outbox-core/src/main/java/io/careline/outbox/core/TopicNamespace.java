@@ -1,4 +1,4 @@
-package io.careline.outbox;
+package io.careline.outbox.core;
 
 import java.util.Optional;
 

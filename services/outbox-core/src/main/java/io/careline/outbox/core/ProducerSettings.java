@@ -1,4 +1,4 @@
-package io.careline.outbox;
+package io.careline.outbox.core;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,13 +13,13 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * The relay's Kafka producer settings and the check that they fit the relay's pass deadline. Kept apart from the
  * relay so the check is a plain function, tested without a broker.
  */
-final class ProducerSettings {
+public final class ProducerSettings {
 
     /**
      * What the relay's guarantees rest on, and timeouts short enough that a broker outage surfaces within a pass.
      * linger.ms and batch.size were chosen by measurement (see the README).
      */
-    static final Map<String, String> DEFAULTS = Map.of(
+    public static final Map<String, String> DEFAULTS = Map.of(
             ProducerConfig.ACKS_CONFIG, "all",
             ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
             ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5",
@@ -36,7 +36,7 @@ final class ProducerSettings {
      * The service's Kafka settings (only those a producer knows, so Kafka logs no "unused" warnings), then the
      * relay's defaults, then the relay's own overrides.
      */
-    static Map<String, Object> of(Map<String, Object> service, Map<String, String> overrides, String clientId) {
+    public static Map<String, Object> of(Map<String, Object> service, Map<String, String> overrides, String clientId) {
         Set<String> known = ProducerConfig.configNames();
         Map<String, Object> properties = new HashMap<>();
         service.forEach((key, value) -> {
@@ -51,7 +51,7 @@ final class ProducerSettings {
     }
 
     /** Every reason these settings cannot keep the relay's promises; empty when they can. */
-    static List<String> problems(Map<String, Object> producer, OutboxConfig config) {
+    public static List<String> problems(Map<String, Object> producer, RelayConfig config) {
         List<String> problems = new ArrayList<>();
         String acks = String.valueOf(producer.get(ProducerConfig.ACKS_CONFIG));
         if (!acks.equals("all") && !acks.equals("-1")) {
@@ -90,12 +90,12 @@ final class ProducerSettings {
     }
 
     /** How long the relay may go on handing events to the producer in a pass: what is left for their delivery. */
-    static Duration sendWindow(Map<String, Object> producer, OutboxConfig config) {
+    public static Duration sendWindow(Map<String, Object> producer, RelayConfig config) {
         return config.passDeadline().minusMillis(millis(producer, ProducerConfig.MAX_BLOCK_MS_CONFIG)
                 + millis(producer, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG));
     }
 
-    static long millis(Map<String, Object> producer, String key) {
+    public static long millis(Map<String, Object> producer, String key) {
         Object value = producer.get(key);
         if (value == null) {
             value = ProducerConfig.configDef().defaultValues().get(key);
