@@ -7,10 +7,12 @@ import static org.hamcrest.Matchers.startsWith;
 import org.junit.jupiter.api.Test;
 
 import io.careline.testing.KeycloakTokens;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The service checks every caller's token itself, with real tokens from the local Keycloak. */
 @QuarkusTest
+@WithTestResource(InProcessMongo.class)
 class MyProfileResourceTest {
 
     private static final String PROBLEM = "application/problem+json";

@@ -8,11 +8,13 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 /** What operations rely on, against the real local servers: readiness, metrics, the API description. */
 @QuarkusTest
+@WithTestResource(InProcessMongo.class)
 class OperationsTest {
 
     @Test
@@ -55,6 +57,12 @@ class OperationsTest {
                 .then().statusCode(200).extract().jsonPath();
 
         assertThat(api.getString("info.title")).isEqualTo("Careline customer service");
-        assertThat(api.getMap("paths")).containsKey("/api/v1/me/profile");
+        assertThat(api.getMap("paths")).containsKeys("/api/v1/me/profile", "/api/v1/me/consents", "/api/v1/me/subscriptions",
+                "/api/v1/me/subscriptions/{id}/confirm", "/api/v1/me/export", "/api/v1/me/erasure", "/api/v1/customers",
+                "/api/v1/customers/{id}/subscriptions/{sid}/cancel", "/api/v1/customers/{id}/legal-hold",
+                "/api/partner/v1/customers/{externalId}", "/api/v1/webhooks/sms");
+        // every request body has an example
+        assertThat(api.getString("paths.'/api/v1/me/subscriptions'.post.requestBody.content.'application/json'.examples"))
+                .contains("weather-alerts");
     }
 }

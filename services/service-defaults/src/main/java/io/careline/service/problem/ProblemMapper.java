@@ -128,6 +128,14 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
+    public RestResponse<Problem> refused(DomainProblem e, UriInfo uri) {
+        List<FieldError> errors = e.field() == null ? List.of() : List.of(new FieldError(e.field(), e.getMessage()));
+        String detail = e.field() == null ? e.getMessage() : e.field() + " " + e.getMessage();
+        return respond(new Problem("https://careline.io/problems/" + e.slug(), e.title(), e.status(), detail,
+                uri.getPath(), errors));
+    }
+
+    @ServerExceptionMapper
     public RestResponse<Problem> unexpected(Throwable e, UriInfo uri) {
         if (StoreFailures.unavailable(e)) {
             LOG.warnf("store unavailable on %s: %s", uri.getPath(), e.toString());
