@@ -93,6 +93,27 @@ class AuthenticationTest {
     }
 
     @Test
+    void aProvidersWebhookPassesWithoutATokenWithItsSignatureHeadersAndBody() {
+        given().header("X-Timestamp", "1700000000").header("X-Signature", "abc123")
+                .contentType("application/json").body("{\"from\":\"+8613800000000\",\"text\":\"STOP news-daily\"}")
+                .when().post("/api/v1/webhooks/sms")
+                .then().statusCode(200);
+
+        var received = upstreams.get("customer").onlyRequest();
+        assertThat(received.header("X-Signature")).isEqualTo("abc123");
+        assertThat(received.header("X-Timestamp")).isEqualTo("1700000000");
+        assertThat(received.body()).isEqualTo("{\"from\":\"+8613800000000\",\"text\":\"STOP news-daily\"}");
+    }
+
+    @Test
+    void onlyTheWebhookPathsArePublic() {
+        // a path that merely begins like a webhook one, and the customer service's other paths, still need a token
+        assertUnauthorized(given().when().post("/api/v1/webhooksX").then().extract());
+        assertUnauthorized(given().when().get("/api/v1/customers").then().extract());
+        assertThat(upstreams.receivedCount()).isZero();
+    }
+
+    @Test
     void basicCredentialsAreNoBearerToken() {
         assertUnauthorized(given().auth().preemptive().basic("alice", "alice").when().get("/api/v1/me/care").then().extract());
         assertThat(upstreams.receivedCount()).isZero();

@@ -47,6 +47,13 @@ public interface GatewayConfig {
     @WithDefault("127.0.0.1:8080,localhost:8080,127.0.0.1:28080,localhost:28080,127.0.0.1:5173,localhost:5173")
     List<String> allowedHosts();
 
+    /**
+     * Path prefixes under {@code /api} that pass without a token: webhooks from providers, which the owning service
+     * authenticates itself (a signature over the body). They are still counted per address by the rate limit.
+     */
+    @WithDefault("/api/v1/webhooks")
+    List<String> publicPaths();
+
     /** How long browsers keep to HTTPS for the gateway's name once told (Strict-Transport-Security max-age). */
     @WithDefault("365d")
     Duration hstsMaxAge();

@@ -1,9 +1,12 @@
 package io.careline.gateway.security;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.careline.gateway.config.GatewayConfig;
 import io.careline.gateway.problem.Problems;
 import io.quarkus.security.AuthenticationException;
 import io.quarkus.security.UnauthorizedException;
@@ -25,9 +28,15 @@ public class BearerTokenGuard {
 
     private static final Logger LOG = Logger.getLogger(BearerTokenGuard.class);
 
-    /** Route handler, after authentication: anonymous requests stop here. */
+    private final List<String> publicPaths;
+
+    BearerTokenGuard(GatewayConfig config) {
+        this.publicPaths = config.publicPaths();
+    }
+
+    /** Route handler, after authentication: anonymous requests stop here, except on the public (webhook) paths. */
     public void requireToken(RoutingContext ctx) {
-        if (ctx.user() instanceof QuarkusHttpUser user && !user.getSecurityIdentity().isAnonymous()) {
+        if (ctx.user() instanceof QuarkusHttpUser user && !user.getSecurityIdentity().isAnonymous() || isPublic(ctx)) {
             ctx.next();
         } else {
             challenge(ctx, "This API needs an access token: send 'Authorization: Bearer <token>'.");
@@ -44,6 +53,11 @@ public class BearerTokenGuard {
         } else {
             ctx.next();
         }
+    }
+
+    private boolean isPublic(RoutingContext ctx) {
+        String path = ctx.normalizedPath();
+        return publicPaths.stream().anyMatch(prefix -> path.equals(prefix) || path.startsWith(prefix + "/"));
     }
 
     private static void challenge(RoutingContext ctx, String detail) {
