@@ -80,7 +80,7 @@ final class ComplaintTestSupport {
         try {
             payload = json.writeValueAsString(EventEnvelope.of(ComplaintReceived.EVENT, request.customerId(), now,
                     new ComplaintReceived(id, reference, request.subject(), request.category().name(),
-                            request.channel().name(), now, now.plus(Duration.ofHours(48)))));
+                            request.channel(), now, now.plus(Duration.ofHours(48)))));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -95,7 +95,7 @@ final class ComplaintTestSupport {
                 INSERT INTO complaint (id, reference, customer_id, channel, category, subject, description, status,
                     received_at, first_reply_due_at, idempotency_key, request_fingerprint)
                 VALUES ($1, $2, $3, $4, $5, $6, $7, 'RECEIVED', $8, $9, $10, $11)""")
-                .execute(Tuple.from(List.of(id, reference, request.customerId(), request.channel().name(),
+                .execute(Tuple.from(List.of(id, reference, request.customerId(), request.channel(),
                         request.category().name(), request.subject(), request.description(), now.atOffset(ZoneOffset.UTC),
                         now.plus(Duration.ofHours(48)).atOffset(ZoneOffset.UTC), request.idempotencyKey(),
                         request.fingerprint())))

@@ -20,7 +20,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.careline.complaint.ComplaintTestSupport.HeldComplaint;
 import io.careline.complaint.repository.Complaint.Category;
-import io.careline.complaint.repository.Complaint.Channel;
 import io.careline.complaint.service.FileComplaint;
 import io.careline.testing.KeycloakTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -51,7 +50,7 @@ class DegradedServiceTest {
                 .body(Map.of("category", "NETWORK", "subject", "Kafka is away", "description", "d"))
                 .post(PATH).then().statusCode(201).extract().path("id");
 
-        assertThat(count(pool, "SELECT count(*) FROM outbox_event WHERE payload->'data'->>'complaintId' = $1 AND published_at IS NULL", id))
+        assertThat(count(pool, "SELECT count(*) FROM outbox_event WHERE payload->'data'->>'complaintId' = $1 AND event_type = 'io.careline.ComplaintReceived.v1' AND published_at IS NULL", id))
                 .isEqualTo(1);
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
@@ -59,7 +58,7 @@ class DegradedServiceTest {
     @Test
     void overTheConcurrencyLimitARequestIsShedWithRetryAfterAndProbesStillAnswer() throws Exception {
         String key = "held-" + UUID.randomUUID();
-        HeldComplaint blocker = holdComplaint(json, new FileComplaint("C-1001", Channel.APP, Category.OTHER, "Held", "d", key));
+        HeldComplaint blocker = holdComplaint(json, FileComplaint.byCustomer("C-1001", "APP", Category.OTHER, "Held", "d", key));
         CompletableFuture<Response> held;
         try {
             held = CompletableFuture.supplyAsync(() -> given().auth().oauth2(TOKENS.customer("alice"))

@@ -34,7 +34,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.careline.complaint.ComplaintTestSupport.HeldComplaint;
 import io.careline.complaint.repository.Complaint.Category;
-import io.careline.complaint.repository.Complaint.Channel;
 import io.careline.complaint.service.ComplaintReferences;
 import io.careline.complaint.service.FileComplaint;
 import io.careline.testing.KeycloakTokens;
@@ -69,7 +68,7 @@ class MyComplaintsResourceTest {
                 .body("reference", matchesPattern("CMP-[2-9A-HJKMNP-Z]{8}"))
                 .body("subject", equalTo(subject))
                 .body("channel", equalTo("APP"))
-                .body("status", equalTo("RECEIVED"))
+                .body("status", equalTo("ACKNOWLEDGED")) // acknowledged by the system as it is filed
                 .extract().path("id");
 
         assertThat(count(pool, "SELECT count(*) FROM complaint WHERE id = $1 AND customer_id = 'C-1001'", UUID.fromString(id)))
@@ -89,7 +88,7 @@ class MyComplaintsResourceTest {
         assertThat(received).isBetween(before.minusSeconds(1), Instant.now());
         assertThat(Duration.between(received, Instant.parse(data.get("firstReplyDueAt").asText()))).isEqualTo(Duration.ofHours(48));
 
-        assertThat(count(pool, "SELECT count(*) FROM outbox_event WHERE payload->'data'->>'complaintId' = $1 AND published_at IS NOT NULL", id))
+        assertThat(count(pool, "SELECT count(*) FROM outbox_event WHERE payload->'data'->>'complaintId' = $1 AND event_type = 'io.careline.ComplaintReceived.v1' AND published_at IS NOT NULL", id))
                 .isEqualTo(1);
     }
 
@@ -172,7 +171,7 @@ class MyComplaintsResourceTest {
         assertThat(again).isEqualTo(first);
         assertThat(bobs).isNotEqualTo(first);
         assertThat(count(pool, "SELECT count(*) FROM complaint WHERE idempotency_key = $1", key)).isEqualTo(2);
-        assertThat(count(pool, "SELECT count(*) FROM outbox_event WHERE payload->'data'->>'complaintId' = $1", first)).isEqualTo(1);
+        assertThat(count(pool, "SELECT count(*) FROM outbox_event WHERE payload->'data'->>'complaintId' = $1 AND event_type = 'io.careline.ComplaintReceived.v1'", first)).isEqualTo(1);
     }
 
     @Test
@@ -180,7 +179,7 @@ class MyComplaintsResourceTest {
         String key = "race-" + UUID.randomUUID();
         Map<String, String> body = Map.of("category", "BILLING", "subject", "Sent from two taps", "description", "d");
         // the first request's transaction, held open: its row is written, not yet committed
-        HeldComplaint first = holdComplaint(json, new FileComplaint("C-1001", Channel.APP, Category.BILLING,
+        HeldComplaint first = holdComplaint(json, FileComplaint.byCustomer("C-1001", "APP", Category.BILLING,
                 "Sent from two taps", "d", key));
         CompletableFuture<Response> second;
         try {
@@ -200,6 +199,7 @@ class MyComplaintsResourceTest {
         assertThat(answer.<String> path("id")).isEqualTo(first.id().toString());
         assertThat(count(pool, "SELECT count(*) FROM complaint WHERE idempotency_key = $1", key)).isEqualTo(1);
         assertThat(count(pool, "SELECT count(*) FROM outbox_event o JOIN complaint c ON o.payload->'data'->>'complaintId' = c.id::text "
+                    + "AND o.event_type = 'io.careline.ComplaintReceived.v1' "
                 + "WHERE c.idempotency_key = $1", key)).isEqualTo(1);
     }
 

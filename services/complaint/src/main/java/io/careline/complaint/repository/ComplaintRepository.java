@@ -26,6 +26,19 @@ public class ComplaintRepository implements PanacheRepositoryBase<Complaint, UUI
         return count("customerId", customerId);
     }
 
+    /** A complaint, only if this partner filed it: another partner's reads as "not found". */
+    public Uni<Complaint> findFiledBy(String partnerId, UUID id) {
+        return find("id = ?1 and partnerId = ?2", id, partnerId).firstResult();
+    }
+
+    public Uni<List<Complaint>> pageFiledBy(String partnerId, int page, int size) {
+        return find("partnerId", Sort.descending("receivedAt").and("id"), partnerId).page(Page.of(page, size)).list();
+    }
+
+    public Uni<Long> countFiledBy(String partnerId) {
+        return count("partnerId", partnerId);
+    }
+
     public Uni<Complaint> findByIdempotencyKey(String customerId, String idempotencyKey) {
         return find("customerId = ?1 and idempotencyKey = ?2", customerId, idempotencyKey).firstResult();
     }

@@ -9,9 +9,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hibernate.exception.ConstraintViolationException;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.careline.complaint.config.ComplaintConfig;
 import io.careline.complaint.repository.Complaint;
+import io.careline.complaint.repository.Complaint.Status;
 import io.careline.complaint.repository.ComplaintRepository;
+import io.careline.complaint.repository.Message;
+import io.careline.complaint.repository.Transition.Action;
 import io.careline.contracts.EventEnvelope;
 import io.careline.contracts.complaint.ComplaintReceived;
 import io.careline.outbox.EventOutbox;
@@ -21,11 +27,17 @@ import io.careline.service.problem.UnprocessableRequestException;
 import io.careline.service.reactive.Uncancellable;
 import io.smallrye.mutiny.Uni;
 
+/**
+ * Filing complaints from every channel, and what customers and partners do with their own. A complaint is
+ * acknowledged by the system as it is filed (status ACKNOWLEDGED, an automatic public message that is not a reply by a
+ * person, and {@code ComplaintAcknowledged}), so RECEIVED is only ever seen in the audit trail.
+ */
 @ApplicationScoped
 public class ComplaintService {
 
     /** The header a client sends its idempotency key in; a misuse of the key is reported against it. */
     public static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
+    static final String ACKNOWLEDGEMENT = "Thank you. We have received your complaint %s and will reply by %s (UTC).";
     // constraint names from the migrations (V1, V3)
     private static final String IDEMPOTENCY_CONSTRAINT = "uq_complaint_idempotency";
     private static final String REFERENCE_CONSTRAINT = "uq_complaint_reference";
@@ -33,28 +45,33 @@ public class ComplaintService {
 
     private final ComplaintRepository complaints;
     private final EventOutbox outbox;
+    private final Lifecycle lifecycle;
     private final ComplaintReferences references;
     private final ComplaintConfig config;
     private final MeterRegistry metrics;
+    private final ObjectMapper json;
 
-    public ComplaintService(ComplaintRepository complaints, EventOutbox outbox, ComplaintReferences references,
-            ComplaintConfig config, MeterRegistry metrics) {
+    public ComplaintService(ComplaintRepository complaints, EventOutbox outbox, Lifecycle lifecycle,
+            ComplaintReferences references, ComplaintConfig config, MeterRegistry metrics, ObjectMapper json) {
         this.complaints = complaints;
         this.outbox = outbox;
+        this.lifecycle = lifecycle;
         this.references = references;
         this.config = config;
         this.metrics = metrics;
+        this.json = json;
     }
 
     /**
-     * Stores the complaint and its {@code ComplaintReceived} event in one transaction, which runs to its end even if
-     * the caller goes away. A retry carrying the same idempotency key and the same request returns the complaint the
-     * first request filed, even when both requests race; the key with a different request is refused (422).
+     * Stores the complaint, its audit trail, its acknowledgement and their events in one transaction, which runs to its
+     * end even if the caller goes away. A retry carrying the same idempotency key and the same request returns the
+     * complaint the first request filed, even when both requests race; the key with a different request is refused
+     * (422).
      */
     public Uni<FiledComplaint> file(FileComplaint request) {
         return Uncancellable.run(() -> attempt(request, 1).invoke(outcome -> {
             if (!outcome.replayed()) { // counted once committed
-                metrics.counter("careline.complaints.received", "channel", outcome.complaint().channel.name(),
+                metrics.counter("careline.complaints.received", "channel", outcome.complaint().channel,
                         "category", outcome.complaint().category.name()).increment();
             }
         }));
@@ -101,19 +118,49 @@ public class ComplaintService {
         complaint.customerId = request.customerId();
         complaint.channel = request.channel();
         complaint.category = request.category();
+        complaint.priority = request.priority();
+        complaint.enteredByKind = request.enteredByKind();
+        complaint.enteredBy = request.enteredBy();
+        complaint.partnerId = request.partnerId();
+        complaint.team = request.team() != null ? request.team() : config.intakeTeam().orElse(null);
         complaint.subject = request.subject().strip();
         complaint.description = request.description().strip();
-        complaint.status = Complaint.Status.RECEIVED;
+        complaint.attachments = toJson(request.attachments());
+        if (request.claimedOvercharge() != null) {
+            complaint.claimedOverchargeAmount = request.claimedOvercharge().amount();
+            complaint.claimedOverchargeCurrency = request.claimedOvercharge().currency();
+        }
+        complaint.status = Status.RECEIVED;
+        complaint.statusChangedAt = now;
         complaint.receivedAt = now;
         complaint.firstReplyDueAt = now.plus(config.firstReplyTarget());
         complaint.idempotencyKey = request.idempotencyKey();
         complaint.requestFingerprint = request.idempotencyKey() == null ? null : request.fingerprint();
+        Actor enteredBy = switch (request.enteredByKind()) {
+            case CUSTOMER -> Actor.customer(request.customerId());
+            case AGENT -> new Actor(request.enteredBy(), Actor.Role.AGENT, request.team());
+            case PARTNER -> Actor.partner(request.partnerId());
+        };
 
         return complaints.persist(complaint)
                 .call(stored -> outbox.add(ComplaintReceived.EVENT, EventEnvelope.of(ComplaintReceived.EVENT,
                         stored.customerId, stored.receivedAt, new ComplaintReceived(stored.id, stored.reference,
-                                stored.subject, stored.category.name(), stored.channel.name(), stored.receivedAt,
-                                stored.firstReplyDueAt))));
+                                stored.subject, stored.category.name(), stored.channel, stored.receivedAt,
+                                stored.firstReplyDueAt))))
+                .call(stored -> lifecycle.audit(stored, null, enteredBy, Action.FILED, null, null, now))
+                // acknowledged at once, by the system: the notification service tells the customer; no clock stops
+                .call(stored -> lifecycle.move(stored, Status.ACKNOWLEDGED, Actor.SYSTEM, Action.STATUS, null, now))
+                .call(stored -> Conversation.message(stored, Message.Kind.PUBLIC_REPLY, Actor.SYSTEM, false,
+                        ACKNOWLEDGEMENT.formatted(stored.reference, stored.firstReplyDueAt.truncatedTo(ChronoUnit.MINUTES)),
+                        now).persist());
+    }
+
+    private String toJson(List<Attachment> attachments) {
+        try {
+            return json.writeValueAsString(attachments);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("attachments are plain records", e);
+        }
     }
 
     public Uni<Complaint> findOwned(String customerId, UUID id) {
@@ -126,5 +173,14 @@ public class ComplaintService {
     public Uni<ComplaintPage> pageOwned(String customerId, int page, int size) {
         return Uncancellable.run(() -> Panache.withSession(() -> complaints.pageOwned(customerId, page, size)
                 .chain(items -> complaints.countOwned(customerId).map(total -> new ComplaintPage(items, total)))));
+    }
+
+    public Uni<Complaint> findFiledBy(String partnerId, UUID id) {
+        return Uncancellable.run(() -> Panache.withSession(() -> complaints.findFiledBy(partnerId, id)));
+    }
+
+    public Uni<ComplaintPage> pageFiledBy(String partnerId, int page, int size) {
+        return Uncancellable.run(() -> Panache.withSession(() -> complaints.pageFiledBy(partnerId, page, size)
+                .chain(items -> complaints.countFiledBy(partnerId).map(total -> new ComplaintPage(items, total)))));
     }
 }
