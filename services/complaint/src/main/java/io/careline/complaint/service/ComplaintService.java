@@ -12,6 +12,7 @@ import org.hibernate.exception.ConstraintViolationException;
 import io.careline.complaint.config.ComplaintConfig;
 import io.careline.complaint.repository.Complaint;
 import io.careline.complaint.repository.ComplaintRepository;
+import io.careline.complaint.sla.SlaClocks;
 import io.careline.contracts.EventEnvelope;
 import io.careline.contracts.complaint.ComplaintReceived;
 import io.careline.outbox.EventOutbox;
@@ -36,14 +37,16 @@ public class ComplaintService {
     private final ComplaintReferences references;
     private final ComplaintConfig config;
     private final MeterRegistry metrics;
+    private final SlaClocks slaClocks;
 
     public ComplaintService(ComplaintRepository complaints, EventOutbox outbox, ComplaintReferences references,
-            ComplaintConfig config, MeterRegistry metrics) {
+            ComplaintConfig config, MeterRegistry metrics, SlaClocks slaClocks) {
         this.complaints = complaints;
         this.outbox = outbox;
         this.references = references;
         this.config = config;
         this.metrics = metrics;
+        this.slaClocks = slaClocks;
     }
 
     /**
@@ -113,7 +116,8 @@ public class ComplaintService {
                 .call(stored -> outbox.add(ComplaintReceived.EVENT, EventEnvelope.of(ComplaintReceived.EVENT,
                         stored.customerId, stored.receivedAt, new ComplaintReceived(stored.id, stored.reference,
                                 stored.subject, stored.category.name(), stored.channel.name(), stored.receivedAt,
-                                stored.firstReplyDueAt))));
+                                stored.firstReplyDueAt))))
+                .call(slaClocks::start); // its SLA clocks start with it, in the same transaction
     }
 
     public Uni<Complaint> findOwned(String customerId, UUID id) {
