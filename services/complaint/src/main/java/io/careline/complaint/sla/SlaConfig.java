@@ -1,5 +1,6 @@
 package io.careline.complaint.sla;
 
+import java.time.Duration;
 import java.time.ZoneId;
 
 import jakarta.validation.constraints.DecimalMax;
@@ -17,6 +18,13 @@ public interface SlaConfig {
     @DecimalMax(value = "1", inclusive = false)
     double warningShare();
 
+    /**
+     * How often each replica reads the policies and calendars again (read by SlaPolicies' schedule; an edit applies
+     * at once on the replica that took it).
+     */
+    @WithDefault("30s")
+    Duration policiesRefresh();
+
     /** The zone a month of the compliance report is cut in. */
     @WithDefault("UTC")
     ZoneId reportZone();
@@ -24,6 +32,10 @@ public interface SlaConfig {
     Timers timers();
 
     interface Timers {
+        /** How often the worker looks for due clocks (read by SlaTimers' schedule); "off" never. */
+        @WithDefault("1s")
+        String interval();
+
         /** Clocks claimed per transaction. */
         @WithDefault("200")
         int batchSize();

@@ -17,7 +17,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
+import org.hibernate.reactive.mutiny.Mutiny;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -45,6 +48,9 @@ public class SlaLedger {
     private static final ObjectMapper CANONICAL = JsonMapper.builder()
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true).build();
     private static final int VERIFY_BATCH = 1000;
+    private static final int COLUMNS = 10;
+    // rows per INSERT: 10 parameters each, well under PostgreSQL's 65,535 per statement
+    private static final int INSERT_CHUNK = 500;
 
     private final Clock clock;
     private final Pool pool;
@@ -66,31 +72,58 @@ public class SlaLedger {
                 .chain(head -> {
                     long seq = ((Number) head[0]).longValue();
                     String hash = (String) head[1];
-                    Uni<Integer> chain = Uni.createFrom().item(0);
+                    List<List<Object>> rows = new ArrayList<>();
                     for (Transition transition : transitions) {
-                        long entrySeq = ++seq;
-                        String payload = payload(entrySeq, recordedAt, transition);
+                        seq++;
+                        String payload = payload(seq, recordedAt, transition);
                         String prevHash = hash;
                         hash = LedgerHash.of(prevHash, payload);
-                        String entryHash = hash;
-                        chain = chain.chain(ignored -> session.createNativeQuery("""
-                                INSERT INTO sla_ledger (seq, recorded_at, occurred_at, entry_type, clock_id, complaint_id,
-                                    clock_kind, payload, prev_hash, hash)
-                                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)""")
-                                .setParameter(1, entrySeq).setParameter(2, recordedAt.atOffset(ZoneOffset.UTC))
-                                .setParameter(3, transition.at().atOffset(ZoneOffset.UTC))
-                                .setParameter(4, transition.type().name()).setParameter(5, transition.clock().id)
-                                .setParameter(6, transition.clock().complaintId)
-                                .setParameter(7, transition.clock().kind.name()).setParameter(8, payload)
-                                .setParameter(9, prevHash).setParameter(10, entryHash)
-                                .executeUpdate());
+                        SlaClock clock = transition.clock();
+                        rows.add(List.of(seq, recordedAt.atOffset(ZoneOffset.UTC),
+                                transition.at().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC),
+                                transition.type().name(), clock.id, clock.complaintId, clock.kind.name(), payload, prevHash, hash));
                     }
                     long lastSeq = seq;
                     String lastHash = hash;
-                    return chain.chain(ignored -> session.createNativeQuery("UPDATE sla_ledger_head SET seq = ?1, hash = ?2 WHERE id = 1")
-                            .setParameter(1, lastSeq).setParameter(2, lastHash).executeUpdate());
+                    // a few multi-row INSERTs, one after the other (a chain of one Uni per entry would nest as deep
+                    // as the batch is long)
+                    return Multi.createFrom().iterable(chunks(rows))
+                            .onItem().transformToUniAndConcatenate(chunk -> insert(session, chunk))
+                            .collect().asList()
+                            .chain(() -> session.createNativeQuery("UPDATE sla_ledger_head SET seq = ?1, hash = ?2 WHERE id = 1")
+                                    .setParameter(1, lastSeq).setParameter(2, lastHash).executeUpdate());
                 }))
                 .replaceWithVoid();
+    }
+
+    private static List<List<List<Object>>> chunks(List<List<Object>> rows) {
+        List<List<List<Object>>> chunks = new ArrayList<>();
+        for (int from = 0; from < rows.size(); from += INSERT_CHUNK) {
+            chunks.add(rows.subList(from, Math.min(from + INSERT_CHUNK, rows.size())));
+        }
+        return chunks;
+    }
+
+    private static Uni<Integer> insert(Mutiny.Session session, List<List<Object>> rows) {
+        StringBuilder sql = new StringBuilder("""
+                INSERT INTO sla_ledger (seq, recorded_at, occurred_at, entry_type, clock_id, complaint_id, clock_kind,
+                    payload, prev_hash, hash) VALUES """);
+        int parameter = 0;
+        for (int row = 0; row < rows.size(); row++) {
+            sql.append(row == 0 ? "(" : ", (");
+            for (int column = 0; column < COLUMNS; column++) {
+                sql.append(column == 0 ? "?" : ", ?").append(++parameter);
+            }
+            sql.append(')');
+        }
+        Mutiny.MutationQuery insert = session.createNativeQuery(sql.toString());
+        parameter = 0;
+        for (List<Object> row : rows) {
+            for (Object value : row) {
+                insert.setParameter(++parameter, value);
+            }
+        }
+        return insert.executeUpdate();
     }
 
     /** The entry's canonical payload: the clock as it stands, the transition, its sequence number and record time. */

@@ -24,6 +24,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -97,18 +98,25 @@ public class SlaTimers {
                         .setParameter(1, now).setParameter(2, limit).getResultList())
                 .chain(clocks -> {
                     List<Transition> transitions = new ArrayList<>();
-                    Uni<Void> events = Uni.createFrom().voidItem();
+                    List<Fired> fired = new ArrayList<>();
                     for (SlaClock due : clocks) {
                         Stage stage;
                         while ((stage = due.dueStage(now)) != null) {
                             EventType type = fire(due, stage, now, transitions);
-                            Object data = event(due, stage, now);
-                            events = events.chain(() -> outbox.add(type, EventEnvelope.of(type, due.customerId, now, data)).replaceWithVoid());
+                            fired.add(new Fired(type, EventEnvelope.of(type, due.customerId, now, event(due, stage, now))));
                         }
                         due.schedule(book.workingTime(due.calendarId));
                     }
-                    return events.chain(() -> ledger.append(transitions)).replaceWith(clocks.size());
+                    // one after the other on the session, iteratively: a batch can fire hundreds of events
+                    return Multi.createFrom().iterable(fired)
+                            .onItem().transformToUniAndConcatenate(event -> outbox.add(event.type(), event.envelope()))
+                            .collect().asList()
+                            .chain(() -> ledger.append(transitions))
+                            .replaceWith(clocks.size());
                 })));
+    }
+
+    private record Fired(EventType type, EventEnvelope<Object> envelope) {
     }
 
     private static EventType fire(SlaClock clock, Stage stage, Instant now, List<Transition> transitions) {

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import io.careline.outbox.EventOutbox;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.Multi;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -84,13 +84,8 @@ class SlaTimersExactlyOnceTest {
             subjects.add(subject);
             complaints.add(subject.complaintId());
         }
-        inTransaction(() -> {
-            Uni<Void> all = Uni.createFrom().voidItem();
-            for (SlaSubject subject : subjects) {
-                all = all.chain(() -> clocks.start(subject).replaceWithVoid());
-            }
-            return all;
-        });
+        inTransaction(() -> Multi.createFrom().iterable(subjects)
+                .onItem().transformToUniAndConcatenate(clocks::start).collect().asList());
         time.set(received.plus(Duration.ofDays(21)));
 
         SlaTimers replicaTwo = new SlaTimers(policies, ledger, outbox, clock, config, new SimpleMeterRegistry());
