@@ -18,6 +18,8 @@ import io.careline.complaint.repository.Complaint.Status;
 import io.careline.complaint.repository.ComplaintRepository;
 import io.careline.complaint.repository.Message;
 import io.careline.complaint.repository.Transition.Action;
+import io.careline.complaint.sla.ClockKind;
+import io.careline.complaint.sla.SlaClocks;
 import io.careline.contracts.EventEnvelope;
 import io.careline.contracts.complaint.ComplaintReceived;
 import io.careline.outbox.EventOutbox;
@@ -50,9 +52,11 @@ public class ComplaintService {
     private final ComplaintConfig config;
     private final MeterRegistry metrics;
     private final ObjectMapper json;
+    private final SlaClocks slaClocks;
 
     public ComplaintService(ComplaintRepository complaints, EventOutbox outbox, Lifecycle lifecycle,
-            ComplaintReferences references, ComplaintConfig config, MeterRegistry metrics, ObjectMapper json) {
+            ComplaintReferences references, ComplaintConfig config, MeterRegistry metrics, ObjectMapper json,
+            SlaClocks slaClocks) {
         this.complaints = complaints;
         this.outbox = outbox;
         this.lifecycle = lifecycle;
@@ -60,6 +64,7 @@ public class ComplaintService {
         this.config = config;
         this.metrics = metrics;
         this.json = json;
+        this.slaClocks = slaClocks;
     }
 
     /**
@@ -143,6 +148,11 @@ public class ComplaintService {
         };
 
         return complaints.persist(complaint)
+                // its SLA clocks start with it, in the same transaction; the first reply is due when its clock says
+                // (the matching policy may count business hours)
+                .call(stored -> slaClocks.start(stored).invoke(clocks -> clocks.stream()
+                        .filter(clock -> clock.kind == ClockKind.FIRST_REPLY).findFirst()
+                        .ifPresent(firstReply -> stored.firstReplyDueAt = firstReply.dueAt)))
                 .call(stored -> outbox.add(ComplaintReceived.EVENT, EventEnvelope.of(ComplaintReceived.EVENT,
                         stored.customerId, stored.receivedAt, new ComplaintReceived(stored.id, stored.reference,
                                 stored.subject, stored.category.name(), stored.channel, stored.receivedAt,

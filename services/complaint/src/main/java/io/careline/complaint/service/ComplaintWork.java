@@ -23,6 +23,7 @@ import io.careline.complaint.repository.Message;
 import io.careline.complaint.repository.Message.Kind;
 import io.careline.complaint.repository.Transition;
 import io.careline.complaint.repository.Transition.Action;
+import io.careline.complaint.sla.SlaClocks;
 import io.careline.contracts.EventEnvelope;
 import io.careline.contracts.complaint.ComplaintReplied;
 import io.careline.outbox.EventOutbox;
@@ -49,12 +50,15 @@ public class ComplaintWork {
     private final Lifecycle lifecycle;
     private final EventOutbox outbox;
     private final ComplaintConfig config;
+    private final SlaClocks slaClocks;
 
-    public ComplaintWork(ComplaintRepository complaints, Lifecycle lifecycle, EventOutbox outbox, ComplaintConfig config) {
+    public ComplaintWork(ComplaintRepository complaints, Lifecycle lifecycle, EventOutbox outbox, ComplaintConfig config,
+            SlaClocks slaClocks) {
         this.complaints = complaints;
         this.lifecycle = lifecycle;
         this.outbox = outbox;
         this.config = config;
+        this.slaClocks = slaClocks;
     }
 
     public record MessagePage(List<Message> items, long total) {
@@ -229,6 +233,9 @@ public class ComplaintWork {
             }
             Message message = Conversation.message(complaint, Kind.PUBLIC_REPLY, staff, true, body, now);
             return message.persist()
+                    // the first public reply by a person stops the first-reply clock, credited to them
+                    .chain(() -> first ? slaClocks.firstPublicReplyByPerson(complaint.id, now, staff.name(), staff.team())
+                            : Uni.createFrom().voidItem())
                     .chain(() -> outbox.add(ComplaintReplied.EVENT, EventEnvelope.of(ComplaintReplied.EVENT,
                             complaint.customerId, now, new ComplaintReplied(complaint.id, complaint.reference,
                                     message.id, now, true, first))))
@@ -263,7 +270,8 @@ public class ComplaintWork {
             complaint.team = team;
         }
         return lifecycle.audit(complaint, complaint.status, staff, Action.ASSIGN, reason,
-                "assignee " + complaint.assignee + ", team " + complaint.team, now);
+                "assignee " + complaint.assignee + ", team " + complaint.team, now)
+                .chain(() -> slaClocks.assigned(complaint.id, complaint.assignee, complaint.team, now));
     }
 
     /**
