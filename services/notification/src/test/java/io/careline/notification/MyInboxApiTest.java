@@ -64,10 +64,12 @@ class MyInboxApiTest extends InboxTestBase {
     }
 
     @Test
-    void newestMessagesComeFirstAndPagesAreBounded() {
-        EventEnvelope<ComplaintReceived> older = complaintReceived(BOB, "First of two");
-        EventEnvelope<ComplaintReceived> newer = complaintReceived(BOB, "Second of two");
+    void newestMessagesComeFirstAndNextCursorsWalkTheRest() {
+        EventEnvelope<ComplaintReceived> older = complaintReceived(BOB, "First of three");
+        EventEnvelope<ComplaintReceived> middle = complaintReceived(BOB, "Second of three");
+        EventEnvelope<ComplaintReceived> newer = complaintReceived(BOB, "Third of three");
         publish(older);
+        publish(middle);
         publish(newer);
         awaitMessageAbout(bob(), newer.data().complaintId());
 
@@ -76,16 +78,38 @@ class MyInboxApiTest extends InboxTestBase {
                 .isLessThan(complaintIds.indexOf(older.data().complaintId().toString()))
                 .isNotNegative();
 
+        // one message a page, following next: each page further back, none repeated
         JsonPath firstPage = inbox(bob(), 1);
         assertThat(firstPage.getList("items")).hasSize(1);
         assertThat(firstPage.getInt("size")).isEqualTo(1);
-        assertThat(firstPage.getInt("page")).isZero();
-        assertThat(firstPage.getLong("total")).isGreaterThanOrEqualTo(2);
-        given().auth().oauth2(bob()).queryParam("page", 1).queryParam("size", 1).when().get("/api/v1/me/inbox")
-                .then().statusCode(200).body("items.size()", equalTo(1)).body("page", equalTo(1));
-        // a page far past any inbox is refused, naming it, rather than counted into an overflow
-        given().auth().oauth2(bob()).queryParam("page", Integer.MAX_VALUE).queryParam("size", 100).when().get("/api/v1/me/inbox")
-                .then().statusCode(400).body("errors.field", hasItem("page"));
+        assertThat(firstPage.getLong("total")).isGreaterThanOrEqualTo(3);
+        assertThat(firstPage.getLong("unread")).isGreaterThanOrEqualTo(3);
+        List<String> walked = new java.util.ArrayList<>(firstPage.getList("items.id"));
+        String next = firstPage.getString("next");
+        for (int i = 0; i < 2; i++) {
+            JsonPath page = given().auth().oauth2(bob()).queryParam("size", 1).queryParam("before", next)
+                    .when().get("/api/v1/me/inbox").then().statusCode(200).extract().jsonPath();
+            assertThat(page.getList("items")).hasSize(1);
+            walked.add(page.getString("items[0].id"));
+            next = page.getString("next");
+        }
+        assertThat(walked).doesNotHaveDuplicates().hasSize(3);
+        // a cursor of bob's shows alice only her own messages: it is a position, not a key to someone's inbox
+        List<String> alices = given().auth().oauth2(alice()).queryParam("size", 100).queryParam("before", firstPage.getString("next"))
+                .when().get("/api/v1/me/inbox").then().statusCode(200).extract().jsonPath().getList("items.id");
+        assertThat(alices).doesNotContainAnyElementsOf(walked);
+    }
+
+    @Test
+    void aCursorThatIsNotOursOrAPageNumberIsABadRequestNamingIt() {
+        for (String bad : new String[] { "not-a-cursor", "MTIz", "A".repeat(100) }) {
+            given().auth().oauth2(alice()).queryParam("before", bad).when().get("/api/v1/me/inbox")
+                    .then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors.field", hasItem("before"));
+        }
+        given().auth().oauth2(alice()).queryParam("page", 1).when().get("/api/v1/me/inbox")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("page"));
     }
 
     @Test
@@ -97,8 +121,8 @@ class MyInboxApiTest extends InboxTestBase {
                     .body("errors.field", hasItem("size"))
                     .body("detail", containsString("size must be between 1 and 100"));
         }
-        given().auth().oauth2(alice()).queryParam("page", -1).when().get("/api/v1/me/inbox")
-                .then().statusCode(400).body("errors.field", hasItem("page"));
+        given().auth().oauth2(alice()).queryParam("size", "ten").when().get("/api/v1/me/inbox")
+                .then().statusCode(400).body("errors.field", hasItem("size"));
         given().auth().oauth2(alice()).queryParam("size", 100).when().get("/api/v1/me/inbox").then().statusCode(200);
     }
 

@@ -15,6 +15,9 @@ public class InboxMessage {
 
     public enum Kind { COMPLAINT_ACKNOWLEDGEMENT }
 
+    /** What the customer's {@link InboxSummary} counts this message as; null until its insert reached the summary. */
+    public enum Counted { UNREAD, READ }
+
     public ObjectId id;
 
     public String customerId;
@@ -38,4 +41,18 @@ public class InboxMessage {
 
     /** The id of the event envelope this message was made from. */
     public String sourceEventId;
+
+    /** The summary's view of this message, recorded when a change is settled: null until its insert was. */
+    public Counted counted;
+
+    /**
+     * Set when a change of this message (its insert, its reading) has still to reach the summary, cleared once it has:
+     * what {@link io.careline.notification.service.InboxSummarySweep} looks for after a crash between the two writes.
+     */
+    public Instant summaryPendingSince;
+
+    /** The state the summary must show for this message. */
+    public Counted countedTarget() {
+        return readAt == null ? Counted.UNREAD : Counted.READ;
+    }
 }

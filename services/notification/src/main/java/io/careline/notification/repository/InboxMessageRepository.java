@@ -2,9 +2,13 @@ package io.careline.notification.repository;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.ne;
+import static com.mongodb.client.model.Filters.or;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -13,11 +17,15 @@ import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 import org.jboss.logging.Logger;
 
+import com.mongodb.MongoCommandException;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 
+import io.careline.notification.repository.InboxMessage.Counted;
 import io.quarkus.mongodb.FindOptions;
 import io.quarkus.mongodb.panache.reactive.ReactivePanacheMongoRepositoryBase;
 import io.quarkus.runtime.StartupEvent;
@@ -30,6 +38,10 @@ public class InboxMessageRepository implements ReactivePanacheMongoRepositoryBas
 
     /** The de-duplication index: one message per source event. */
     public static final String SOURCE_EVENT_INDEX = "source_event_unique";
+    /** The inbox query's index: one customer's messages in keyset order. */
+    public static final String KEYSET_INDEX = "customer_created_id";
+    /** The index before keyset paging ({customerId, createdAt}): dropped, the keyset index covers it. */
+    static final String OLD_INBOX_INDEX = "customer_newest_first";
 
     private volatile boolean indexed;
 
@@ -54,10 +66,15 @@ public class InboxMessageRepository implements ReactivePanacheMongoRepositoryBas
         }
         return mongoCollection()
                 .createIndex(Indexes.ascending("sourceEventId"), new IndexOptions().name(SOURCE_EVENT_INDEX).unique(true))
-                // the inbox query; the local stand-in (mongo-java-server) accepts compound indexes but ignores them
-                .chain(() -> mongoCollection().createIndex(
-                        Indexes.compoundIndex(Indexes.ascending("customerId"), Indexes.descending("createdAt")),
-                        new IndexOptions().name("customer_newest_first")))
+                // the inbox query (equality on customerId, then the keyset's sort); the local stand-in
+                // (mongo-java-server) accepts compound indexes but ignores them, a replica set uses it
+                .chain(() -> mongoCollection().createIndex(Indexes.compoundIndex(Indexes.ascending("customerId"),
+                        Indexes.descending("createdAt"), Indexes.descending("_id")), new IndexOptions().name(KEYSET_INDEX)))
+                // what the summary sweep looks for: sparse, so settled messages (almost all) are not in it
+                .chain(() -> mongoCollection().createIndex(Indexes.ascending("summaryPendingSince"),
+                        new IndexOptions().name("summary_pending").sparse(true)))
+                .chain(() -> mongoCollection().dropIndex(OLD_INBOX_INDEX)
+                        .onFailure(MongoCommandException.class).recoverWithNull()) // not there: nothing to drop
                 .invoke(() -> indexed = true)
                 .replaceWithVoid();
     }
@@ -74,31 +91,54 @@ public class InboxMessageRepository implements ReactivePanacheMongoRepositoryBas
                         .onFailure(DuplicateSourceEvent::matches).recoverWithItem(Boolean.FALSE));
     }
 
-    public Uni<List<InboxMessage>> pageOwned(String customerId, int skip, int limit) {
-        return mongoCollection().find(eq("customerId", customerId), new FindOptions()
+    public Uni<InboxMessage> bySourceEvent(String sourceEventId) {
+        return find("sourceEventId", sourceEventId).firstResult();
+    }
+
+    /**
+     * The customer's messages older than the cursor (all when it is null), newest first, ordered by
+     * ({@code createdAt}, {@code _id}) so equal times keep a stable order; no skip, no count.
+     */
+    public Uni<List<InboxMessage>> pageOwned(String customerId, Instant beforeCreatedAt, ObjectId beforeId, int limit) {
+        Bson owned = eq("customerId", customerId);
+        Bson filter = beforeCreatedAt == null ? owned : and(owned, or(lt("createdAt", beforeCreatedAt),
+                and(eq("createdAt", beforeCreatedAt), lt("_id", beforeId))));
+        return mongoCollection().find(filter, new FindOptions()
                         .sort(Sorts.orderBy(Sorts.descending("createdAt"), Sorts.descending("_id")))
-                        .skip(skip)
                         .limit(limit))
                 .collect().asList();
     }
 
-    public Uni<Long> countOwned(String customerId) {
-        return mongoCollection().countDocuments(eq("customerId", customerId));
+    /**
+     * Marks the message read if it is this customer's and unread, flagging the change for the summary in the same
+     * write; the message as it is now, or empty if it was read before or is not theirs.
+     */
+    public Uni<Optional<InboxMessage>> markUnreadRead(String customerId, ObjectId id, Instant readAt) {
+        return mongoCollection().findOneAndUpdate(and(eq("_id", id), eq("customerId", customerId), eq("readAt", null)),
+                        Updates.combine(Updates.set("readAt", readAt), Updates.set("summaryPendingSince", readAt)),
+                        new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))
+                .map(Optional::ofNullable);
     }
 
-    public Uni<Long> countUnread(String customerId) {
-        return mongoCollection().countDocuments(and(eq("customerId", customerId), eq("readAt", null)));
+    public Uni<InboxMessage> owned(String customerId, ObjectId id) {
+        return find("_id = ?1 and customerId = ?2", id, customerId).firstResult();
     }
 
     /**
-     * Marks the message read if it is this customer's; true if it is theirs (read now or before), false if there is
-     * no such message for them. A message read earlier keeps its first readAt.
+     * Records, in one write, that the summary counts the message as {@code counted} and that nothing is pending, if
+     * the message is still in that state: a read that arrived since (readAt set, not yet counted) keeps it pending for
+     * its own settling.
      */
-    public Uni<Boolean> markReadOwned(String customerId, ObjectId id, Instant readAt) {
-        Bson owned = and(eq("_id", id), eq("customerId", customerId));
-        return mongoCollection().updateOne(and(owned, eq("readAt", null)), Updates.set("readAt", readAt))
-                .chain(updated -> updated.getMatchedCount() > 0
-                        ? Uni.createFrom().item(Boolean.TRUE)
-                        : mongoCollection().countDocuments(owned).map(found -> found > 0));
+    public Uni<Void> settled(ObjectId id, Counted counted) {
+        Bson readState = counted == Counted.UNREAD ? eq("readAt", null) : ne("readAt", null);
+        return mongoCollection().updateOne(and(eq("_id", id), readState),
+                        Updates.combine(Updates.set("counted", counted.name()), Updates.unset("summaryPendingSince")))
+                .replaceWithVoid();
+    }
+
+    /** Messages whose last change has waited for the summary since before {@code olderThan}: a crash between writes. */
+    public Uni<List<InboxMessage>> pendingSince(Instant olderThan, int limit) {
+        return mongoCollection().find(lt("summaryPendingSince", olderThan), new FindOptions().limit(limit))
+                .collect().asList();
     }
 }

@@ -4,11 +4,14 @@ import java.util.List;
 
 import io.careline.notification.service.InboxPage;
 
-/** A page of the inbox, shaped like {@link io.careline.service.rest.PageView}, plus how many messages are unread. */
-public record InboxView(List<InboxMessageView> items, int page, int size, long total, long unread) {
+/**
+ * A page of the inbox, newest first, with the customer's counts and {@code next}: the cursor to pass as
+ * {@code before} for the following page, null on the last one.
+ */
+public record InboxView(List<InboxMessageView> items, int size, long total, long unread, String next) {
 
-    static InboxView of(InboxPage found, int page, int size) {
-        return new InboxView(found.items().stream().map(InboxMessageView::of).toList(), page, size, found.total(),
-                found.unread());
+    static InboxView of(InboxPage found, int size) {
+        return new InboxView(found.items().stream().map(InboxMessageView::of).toList(), size, found.total(),
+                found.unread(), found.next() == null ? null : found.next().encode());
     }
 }

@@ -15,7 +15,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
 import io.careline.notification.service.InboxService;
-import io.careline.service.rest.PageRequest;
 import io.careline.service.security.Caller;
 import io.careline.service.security.Roles;
 import io.smallrye.mutiny.Uni;
@@ -35,10 +34,11 @@ public class MyInboxResource {
     }
 
     @GET
-    @Operation(summary = "My messages, newest first, with how many are unread")
-    public Uni<InboxView> list(@Valid @BeanParam PageRequest request) {
-        return inbox.pageOwned(caller.customerId(), request.page, request.size)
-                .map(found -> InboxView.of(found, request.page, request.size));
+    @Operation(summary = "My messages, newest first, with how many I have and how many are unread",
+            description = "Keyset paging: pass the page's next as before for the following page.")
+    public Uni<InboxView> list(@Valid @BeanParam InboxQuery query) {
+        return inbox.pageOwned(caller.customerId(), query.cursor(), query.size)
+                .map(found -> InboxView.of(found, query.size));
     }
 
     @POST

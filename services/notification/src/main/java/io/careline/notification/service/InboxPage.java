@@ -4,6 +4,8 @@ import java.util.List;
 
 import io.careline.notification.repository.InboxMessage;
 
-/** One page of a customer's inbox, how many messages they have in all, and how many of those are unread. */
-public record InboxPage(List<InboxMessage> items, long total, long unread) {
+/**
+ * One page of a customer's inbox, their counts from the summary, and where the next page starts (null on the last).
+ */
+public record InboxPage(List<InboxMessage> items, long total, long unread, InboxCursor next) {
 }

@@ -13,6 +13,7 @@ import io.careline.contracts.complaint.ComplaintReceived;
 import io.careline.notification.repository.InboxMessage;
 import io.careline.notification.repository.InboxMessage.Kind;
 import io.careline.notification.repository.InboxMessageRepository;
+import io.careline.notification.repository.InboxSummaryRepository;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 
@@ -20,10 +21,15 @@ import io.smallrye.mutiny.Uni;
 public class InboxService {
 
     private final InboxMessageRepository messages;
+    private final InboxSummaryRepository summaries;
+    private final InboxSummaries settling;
     private final MeterRegistry metrics;
 
-    public InboxService(InboxMessageRepository messages, MeterRegistry metrics) {
+    public InboxService(InboxMessageRepository messages, InboxSummaryRepository summaries, InboxSummaries settling,
+            MeterRegistry metrics) {
         this.messages = messages;
+        this.summaries = summaries;
+        this.settling = settling;
         this.metrics = metrics;
     }
 
@@ -34,7 +40,6 @@ public class InboxService {
     public Uni<Boolean> acknowledge(EventEnvelope<ComplaintReceived> event) {
         ComplaintReceived complaint = event.data();
         InboxMessage message = new InboxMessage();
-        message.id = new ObjectId();
         message.customerId = event.customerId();
         message.kind = Kind.COMPLAINT_ACKNOWLEDGEMENT;
         message.title = Acknowledgements.title(complaint);
@@ -42,32 +47,65 @@ public class InboxService {
         message.complaintId = complaint.complaintId().toString();
         message.complaintReference = complaint.reference();
         message.firstReplyDueAt = complaint.firstReplyDueAt();
-        message.createdAt = now();
         message.sourceEventId = event.id().toString();
-        return messages.insertOnce(message)
-                .invoke(created -> {
-                    if (created) {
-                        metrics.counter("careline.inbox.messages.created", "kind", message.kind.name()).increment();
-                    }
-                });
+        return deliver(message);
     }
 
-    /** The customer's messages, newest first; {@code page} and {@code size} were validated (PageRequest). */
-    public Uni<InboxPage> pageOwned(String customerId, int page, int size) {
-        long skip = (long) page * size;
-        Uni<List<InboxMessage>> items = skip > Integer.MAX_VALUE
-                ? Uni.createFrom().item(List.of()) // far past the end of any inbox
-                : messages.pageOwned(customerId, (int) skip, size);
-        return Uni.combine().all().unis(items, messages.countOwned(customerId), messages.countUnread(customerId))
-                .with(InboxPage::new);
+    /**
+     * Inserts the message (once per {@code sourceEventId}) and counts it in the summary: true if inserted now. A
+     * redelivery finishes what a crash may have left undone (the message written, the summary not yet).
+     */
+    public Uni<Boolean> deliver(InboxMessage message) {
+        message.id = new ObjectId();
+        message.createdAt = now();
+        message.summaryPendingSince = message.createdAt;
+        return messages.insertOnce(message).call(created -> {
+            if (created) {
+                metrics.counter("careline.inbox.messages.created", "kind", message.kind.name()).increment();
+                return settling.settle(message);
+            }
+            return messages.bySourceEvent(message.sourceEventId)
+                    .chain(stored -> stored != null && stored.summaryPendingSince != null
+                            ? settling.settle(stored)
+                            : Uni.createFrom().voidItem());
+        });
     }
 
-    /** False when the customer has no message with this id: unknown and someone else's look the same. */
+    /**
+     * The customer's messages below the cursor (from the newest when null), newest first, and their counts from the
+     * summary: two reads by key, whatever the length of the history.
+     */
+    public Uni<InboxPage> pageOwned(String customerId, InboxCursor before, int size) {
+        Uni<List<InboxMessage>> items = before == null
+                ? messages.pageOwned(customerId, null, null, size + 1)
+                : messages.pageOwned(customerId, before.createdAt(), before.id(), size + 1);
+        return Uni.combine().all().unis(items, summaries.of(customerId)).with((found, summary) -> {
+            boolean more = found.size() > size;
+            List<InboxMessage> page = more ? found.subList(0, size) : found;
+            return new InboxPage(page, Math.max(0, summary.total), Math.max(0, summary.unread),
+                    more ? InboxCursor.after(page.get(page.size() - 1)) : null);
+        });
+    }
+
+    /**
+     * False when the customer has no message with this id: unknown and someone else's look the same. Marking a read
+     * message again settles it, so a retry after a crash also repairs the summary.
+     */
     public Uni<Boolean> markRead(String customerId, String messageId) {
         if (!ObjectId.isValid(messageId)) {
             return Uni.createFrom().item(Boolean.FALSE);
         }
-        return messages.markReadOwned(customerId, new ObjectId(messageId), now());
+        ObjectId id = new ObjectId(messageId);
+        return messages.markUnreadRead(customerId, id, now()).chain(marked -> marked.isPresent()
+                ? settling.settle(marked.get()).replaceWith(Boolean.TRUE)
+                : messages.owned(customerId, id).chain(found -> {
+                    if (found == null) {
+                        return Uni.createFrom().item(Boolean.FALSE);
+                    }
+                    return found.summaryPendingSince == null
+                            ? Uni.createFrom().item(Boolean.TRUE)
+                            : settling.settle(found).replaceWith(Boolean.TRUE);
+                }));
     }
 
     private static Instant now() {

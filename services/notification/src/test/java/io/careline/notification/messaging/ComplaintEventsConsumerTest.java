@@ -92,7 +92,7 @@ class ComplaintEventsConsumerTest {
     }
 
     private static InboxService inbox(Supplier<Uni<Boolean>> outcome) {
-        return new InboxService(null, null) {
+        return new InboxService(null, null, null, null) {
             @Override
             public Uni<Boolean> acknowledge(EventEnvelope<ComplaintReceived> event) {
                 return outcome.get();
