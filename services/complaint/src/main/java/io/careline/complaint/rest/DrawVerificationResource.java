@@ -23,7 +23,7 @@ import io.careline.complaint.service.Draws;
 import io.careline.service.security.Roles;
 
 @Path("/api/v1/draws")
-@RolesAllowed({ Roles.AGENT, Roles.SUPERVISOR, StaffCaller.MANAGER })
+@RolesAllowed({ Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER })
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Reward draws")

@@ -29,7 +29,7 @@ import io.careline.service.security.Roles;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/complaints/draws")
-@RolesAllowed({ Roles.AGENT, Roles.SUPERVISOR, StaffCaller.MANAGER })
+@RolesAllowed({ Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER })
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Reward draws", description = "Each month, winners (50 by default) are drawn among the distinct customers "
@@ -49,7 +49,7 @@ public class DrawsResource {
 
     @POST
     @Path("{month}")
-    @RolesAllowed({ Roles.SUPERVISOR, StaffCaller.MANAGER })
+    @RolesAllowed({ Roles.SUPERVISOR, Roles.MANAGER })
     @Operation(summary = "Run a month's draw (supervisor), once", description = "201 with the winners; running it again "
             + "answers 200 with the same draw (Idempotent-Replayed: true). A month not yet over, or without confirmed "
             + "reporters: 409 naming month. Each winner is announced by DrawWinnersAnnounced.")

@@ -30,7 +30,7 @@ import io.careline.service.security.Roles;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/complaints/incidents")
-@RolesAllowed({ Roles.AGENT, Roles.SUPERVISOR, StaffCaller.MANAGER })
+@RolesAllowed({ Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER })
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Network incidents (staff)", description = "Customers' network reports grouped by place and time. Staff "

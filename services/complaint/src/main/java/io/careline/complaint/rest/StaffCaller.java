@@ -16,8 +16,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 @RequestScoped
 public class StaffCaller {
 
-    /** Not in service-defaults' Roles (yet): the realm's manager role, who sees and oversees everything. */
-    public static final String MANAGER = "manager";
     public static final String PARTNER_ID_CLAIM = "partner_id";
     public static final String TEAM_CLAIM = "team";
 
@@ -35,7 +33,7 @@ public class StaffCaller {
             throw new ForbiddenException("the token carries no preferred_username claim");
         }
         Actor.Role role = identity.hasRole(Roles.SUPERVISOR) ? Actor.Role.SUPERVISOR
-                : identity.hasRole(MANAGER) ? Actor.Role.MANAGER : Actor.Role.AGENT;
+                : identity.hasRole(Roles.MANAGER) ? Actor.Role.MANAGER : Actor.Role.AGENT;
         Object team = token.getClaim(TEAM_CLAIM);
         return new Actor(username, role, team == null || team.toString().isBlank() ? null : team.toString());
     }

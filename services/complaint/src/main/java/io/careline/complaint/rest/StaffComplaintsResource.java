@@ -57,7 +57,7 @@ import io.careline.service.security.Roles;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/complaints")
-@RolesAllowed({ Roles.AGENT, Roles.SUPERVISOR, StaffCaller.MANAGER })
+@RolesAllowed({ Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER })
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Complaints (staff)", description = "Agents work their own complaints and their team's (the token's team "
@@ -190,7 +190,7 @@ public class StaffComplaintsResource {
 
     @POST
     @Path("{id}/override")
-    @RolesAllowed({ Roles.SUPERVISOR, StaffCaller.MANAGER })
+    @RolesAllowed({ Roles.SUPERVISOR, Roles.MANAGER })
     @Operation(summary = "Override status and/or priority (supervisor)", description = "Any status, any priority, "
             + "with a mandatory reason kept in the audit trail (never shown to the customer).")
     public Uni<RestResponse<StaffComplaintView>> override(@RestPath UUID id, @Valid @NotNull OverrideRequest request,
@@ -204,7 +204,7 @@ public class StaffComplaintsResource {
 
     @POST
     @Path("{id}/reopen")
-    @RolesAllowed({ Roles.SUPERVISOR, StaffCaller.MANAGER })
+    @RolesAllowed({ Roles.SUPERVISOR, Roles.MANAGER })
     @Operation(summary = "Reopen a resolved or closed complaint (supervisor)", description = "Whenever it was "
             + "resolved; back IN_PROGRESS, with a mandatory reason.")
     public Uni<RestResponse<StaffComplaintView>> reopen(@RestPath UUID id, @Valid @NotNull SupervisorReopenRequest request,
@@ -217,7 +217,7 @@ public class StaffComplaintsResource {
 
     @POST
     @Path("bulk-reassign")
-    @RolesAllowed({ Roles.SUPERVISOR, StaffCaller.MANAGER })
+    @RolesAllowed({ Roles.SUPERVISOR, Roles.MANAGER })
     @Operation(summary = "Reassign many complaints at once (supervisor)", description = "Up to 200 ids, all or nothing "
             + "in one transaction: an unknown id is a 400 naming it (ids[3]) and nothing changes.")
     public Uni<BulkReassigned> bulkReassign(@Valid @NotNull BulkReassignRequest request) {
@@ -245,7 +245,7 @@ public class StaffComplaintsResource {
 
     @POST
     @Path("{id}/compensation/approval")
-    @RolesAllowed({ Roles.SUPERVISOR, StaffCaller.MANAGER })
+    @RolesAllowed({ Roles.SUPERVISOR, Roles.MANAGER })
     @Operation(summary = "Approve a compensation (supervisor, four eyes)", description = "Grants it "
             + "(CompensationGranted). Whoever verified it may not approve it: 403 saying so. Approving a granted one "
             + "answers with it, unchanged.")

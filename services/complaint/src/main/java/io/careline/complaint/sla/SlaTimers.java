@@ -19,6 +19,7 @@ import io.careline.contracts.complaint.SlaBreached;
 import io.careline.contracts.complaint.SlaEscalated;
 import io.careline.contracts.complaint.SlaWarning;
 import io.careline.outbox.EventOutbox;
+import io.careline.service.security.Roles;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -37,8 +38,8 @@ import io.smallrye.mutiny.Uni;
 public class SlaTimers {
 
     /** Who a breach escalates to, then twice the target (realm roles). */
-    public static final String SUPERVISOR = "supervisor";
-    public static final String MANAGER = "manager";
+    public static final String SUPERVISOR = Roles.SUPERVISOR;
+    public static final String MANAGER = Roles.MANAGER;
 
     private static final Logger LOG = Logger.getLogger(SlaTimers.class);
 

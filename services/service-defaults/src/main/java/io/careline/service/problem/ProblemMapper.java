@@ -137,6 +137,11 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public RestResponse<Problem> unexpected(Throwable e, UriInfo uri) {
+        if (StoreFailures.stale(e)) {
+            return respond(new Problem("https://careline.io/problems/stale-version", "Conflict", 409,
+                    "version changed while this request was applied; read it again and retry", uri.getPath(),
+                    List.of(new FieldError("version", "changed concurrently"))));
+        }
         if (StoreFailures.unavailable(e)) {
             LOG.warnf("store unavailable on %s: %s", uri.getPath(), e.toString());
             return RestResponse.ResponseBuilder.fromResponse(respond(problem(503, "Service Unavailable",

@@ -8,7 +8,7 @@ import java.util.Set;
  * Tells a store that cannot be reached right now (worth a retry: 503) from a bug (500). The drivers' types are
  * matched by name, because this module serves PostgreSQL and MongoDB services alike and depends on neither driver.
  */
-final class StoreFailures {
+public final class StoreFailures {
 
     private static final Set<String> UNAVAILABLE_TYPES = Set.of(
             "io.vertx.sqlclient.ClosedConnectionException", // PostgreSQL closed the connection (restart, failover)
@@ -24,12 +24,32 @@ final class StoreFailures {
     /** The same timeout as the pool reports it to a waiting request: Vert.x's bare "Timeout", seen under overload. */
     private static final String VERTX_TIMEOUT_TYPE = "io.vertx.core.impl.NoStackTraceThrowable";
     private static final String VERTX_TIMEOUT = "Timeout";
+    /** A write that lost an optimistic-locking race (JPA's and Hibernate's names for it). */
+    private static final Set<String> STALE_TYPES = Set.of("org.hibernate.StaleStateException",
+            "jakarta.persistence.OptimisticLockException");
     private static final int MAX_DEPTH = 16;
 
     private StoreFailures() {
     }
 
-    static boolean unavailable(Throwable failure) {
+    /** A concurrent writer changed the row since it was read: the caller should read it again (409). */
+    public static boolean stale(Throwable failure) {
+        return anyCause(failure, STALE_TYPES);
+    }
+
+    private static boolean anyCause(Throwable failure, Set<String> names) {
+        Throwable current = failure;
+        for (int depth = 0; current != null && depth < MAX_DEPTH; depth++, current = current.getCause()) {
+            for (Class<?> type = current.getClass(); type != null; type = type.getSuperclass()) {
+                if (names.contains(type.getName())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    public static boolean unavailable(Throwable failure) {
         Throwable current = failure;
         for (int depth = 0; current != null && depth < MAX_DEPTH; depth++, current = current.getCause()) {
             if (current instanceof ConnectException) {
