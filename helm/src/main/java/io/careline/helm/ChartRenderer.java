@@ -1,9 +1,11 @@
 package io.careline.helm;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.TemplateCommand;
 
@@ -11,12 +13,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Renders the chart the way k8s/ holds it, with Helm's own library (no helm binary), and derives the chart's
- * production realm from the realm kept as code. {@code helm/render} runs {@link #main}; the tests render again and
+ * realm from the realm kept as code. {@code helm/render} runs {@link #main}; the tests render again and
  * compare, so the chart, the realm and k8s/ never drift.
  */
 public final class ChartRenderer {
@@ -27,6 +35,8 @@ public final class ChartRenderer {
     public static final String KUBE_VERSION = "1.32.0";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** {@code ${NAME:default}}, the default possibly another placeholder. */
+    private static final Pattern DEFAULTED = Pattern.compile("\\$\\{[A-Z0-9_]+:((?:\\$\\{[A-Z0-9_]+}|[^{}])*)}");
 
     private final Path repository;
 
@@ -72,7 +82,8 @@ public final class ChartRenderer {
                 + render(profile);
     }
 
-    public Path demoRealm() {
+    /** The realm as code: the production realm, with placeholders Keycloak's import fills from the environment. */
+    public Path realmAsCode() {
         return repository.resolve("infra/keycloak/careline-realm.json");
     }
 
@@ -81,23 +92,50 @@ public final class ChartRenderer {
     }
 
     /**
-     * The realm for a real installation: the demo realm without its users and without clients that carry a literal
-     * secret (the demo partner). Partners are added per installation, with secrets kept in Keycloak.
+     * The realm the chart imports: the realm as code without the demo partners (the clients whose secret is a
+     * placeholder, and their scope mappings; partners are registered per installation, their secrets kept in
+     * Keycloak), and with every placeholder that has a default (the local stack's extra console URLs, the demo
+     * users' OTP exemption) set to that default. What remains, {@code ${CARELINE_CONSOLE_URL}} and {@code ${CARELINE_MOBILE_REDIRECT_URI}}, the
+     * chart's keycloak.yaml fills from values.
      */
     public String productionRealmContent() {
         try {
-            ObjectNode realm = (ObjectNode) JSON.readTree(Files.readString(demoRealm()));
-            realm.remove("users");
+            ObjectNode realm = (ObjectNode) JSON.readTree(Files.readString(realmAsCode()));
             ArrayNode clients = realm.withArray("clients");
+            Set<String> demoPartners = new LinkedHashSet<>();
             for (int i = clients.size() - 1; i >= 0; i--) {
                 if (clients.get(i).has("secret")) {
-                    clients.remove(i);
+                    demoPartners.add(clients.remove(i).get("clientId").asText());
                 }
             }
-            return JSON.writeValueAsString(realm) + "\n";
+            // and their scope mappings: Keycloak refuses a realm whose mappings name a client it does not have
+            ArrayNode scopeMappings = realm.withArray("scopeMappings");
+            for (int i = scopeMappings.size() - 1; i >= 0; i--) {
+                if (demoPartners.contains(scopeMappings.get(i).path("client").asText())) {
+                    scopeMappings.remove(i);
+                }
+            }
+            return JSON.writeValueAsString(withDefaults(realm)) + "\n";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Every {@code ${NAME:default}} replaced by its default, as Keycloak's import does when NAME is unset. */
+    private static JsonNode withDefaults(JsonNode node) {
+        if (node.isTextual()) {
+            return TextNode.valueOf(DEFAULTED.matcher(node.asText()).replaceAll(m -> Matcher.quoteReplacement(m.group(1))));
+        }
+        if (node instanceof ObjectNode object) {
+            object.fields().forEachRemaining(field -> field.setValue(withDefaults(field.getValue())));
+        } else if (node instanceof ArrayNode array) {
+            // a redirect URI or web origin that now repeats another is the same one (Keycloak keeps them as sets)
+            List<JsonNode> all = new ArrayList<>();
+            array.forEach(element -> all.add(withDefaults(element)));
+            boolean strings = all.stream().allMatch(JsonNode::isTextual);
+            array.removeAll().addAll(strings ? new ArrayList<>(new LinkedHashSet<>(all)) : all);
+        }
+        return node;
     }
 
     /** Writes the production realm into the chart, then k8s/&lt;profile&gt;/careline.yaml for every profile. */

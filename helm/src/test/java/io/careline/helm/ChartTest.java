@@ -77,14 +77,14 @@ class ChartTest {
     }
 
     @Test
-    void theChartsRealmIsTheRealmAsCodeWithoutDemoUsersOrSecrets() throws IOException {
+    void theChartsRealmIsTheRealmAsCodeWithoutDemoPartners() throws IOException {
         String realm = Files.readString(RENDERER.productionRealm());
 
         assertThat(realm).as("run helm/render").isEqualTo(RENDERER.productionRealmContent());
         JsonNode json = new ObjectMapper().readTree(realm);
         assertThat(json.has("users")).isFalse();
         assertThat(json.findValues("secret")).isEmpty();
-        assertThat(json.get("clients").size()).isEqualTo(2);
+        assertThat(json.get("clients").size()).isEqualTo(3);
         assertThat(json.get("realm").asText()).isEqualTo("careline");
     }
 
