@@ -1,3 +1,4 @@
+# opt-in: seeds 100,000 messages into the stack's notification database; the Mongo-wire stand-in may not survive it
 # Inbox cost against history (issue 9): GET /api/v1/me/inbox?size=20 at a fixed arrival rate (open model) for a
 # customer with 100,000 messages and for one with 10, beside the Mongo-wire stand-in's raw rate for the same reads
 # (the keyset page query and the summary lookup, straight from the driver, one after the other), in the same run.

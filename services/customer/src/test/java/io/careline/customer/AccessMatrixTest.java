@@ -97,6 +97,7 @@ class AccessMatrixTest {
                 call("GET", c + erasable + "/erasure", null, Map.of("ada", 200)),
                 call("GET", c + someone + "/export", null, Map.of("ada", 200)),
                 call("GET", c + "C-999999/export", null, Map.of("ada", 404)),
+                call("POST", "/api/v1/ops/customer/greetings/run", null, Map.of("ada", 202)),
                 call("PUT", "/api/partner/v1/customers/MATRIX-1", Map.of("displayName", "Matrix", "region", "east"), Map.of("acme", 200, "globex", 201)),
                 call("GET", "/api/partner/v1/customers/MATRIX-2", null, Map.of("acme", 404, "globex", 404)),
                 call("GET", "/api/partner/v1/customers/MATRIX-1", null, Map.of("acme", 200, "globex", 200)));

@@ -7,16 +7,14 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.careline.customer.repository.Customer;
-import io.careline.customer.repository.Customer.PendingEvent;
 import io.careline.customer.repository.CustomerRepository;
 import io.careline.testing.KeycloakTokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
-/** What the customer service's tests share: real tokens, fresh contacts, and the events a change stored. */
+/** What the customer service's tests share: real tokens, fresh contacts, and the events a change published. */
 final class CustomerTestSupport {
 
     static final String PROBLEM = "application/problem+json";
@@ -25,7 +23,6 @@ final class CustomerTestSupport {
     static final String BOB = "C-1002";
     static final String CAROL = "C-1003";
     private static final AtomicInteger NEXT = new AtomicInteger((int) (System.nanoTime() % 1_000_000));
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private CustomerTestSupport() {
     }
@@ -76,17 +73,11 @@ final class CustomerTestSupport {
         return repository.findById(customerId).await().indefinitely();
     }
 
-    /** The data of the customer's stored events of this type, oldest first. */
+    /**
+     * The envelopes of the customer's events of this type published to Kafka, oldest first, once everything the
+     * customer's document held for the relay has gone out.
+     */
     static List<JsonNode> events(CustomerRepository repository, String customerId, String type) {
-        return stored(repository, customerId).pendingEvents.stream().filter(event -> event.type.equals(type))
-                .map(CustomerTestSupport::envelope).toList();
-    }
-
-    static JsonNode envelope(PendingEvent event) {
-        try {
-            return JSON.readTree(event.envelope);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return CustomerTopic.events(repository, customerId, type);
     }
 }

@@ -1,11 +1,15 @@
 package io.careline.customer;
 
+import static io.careline.customer.CustomerTestSupport.PROBLEM;
+import static io.careline.customer.CustomerTestSupport.ada;
 import static io.careline.customer.CustomerTestSupport.agentCreates;
 import static io.careline.customer.CustomerTestSupport.agnes;
 import static io.careline.customer.CustomerTestSupport.events;
 import static io.careline.customer.CustomerTestSupport.freshPhone;
+import static io.careline.customer.CustomerTestSupport.stored;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -99,6 +103,32 @@ class GreetingsTest {
         moveTo(day.atTime(9, 30));
         greetings.run().await().indefinitely();
         assertThat(greetingsOf(greeted)).hasSize(1);
+    }
+
+    @Test
+    void anAdminMakesUpADayTheJobMissedOnceAndOnlyWithinAWeek() throws InterruptedException {
+        LocalDate missed = LocalDate.now(TOKYO).minusDays(3);
+        String greeted = customer(missed.minusYears(50).toString(), "greetings");
+        String at = missed.atTime(12, 0).atZone(TOKYO).toInstant().toString();
+
+        given().auth().oauth2(ada()).queryParam("at", at)
+                .when().post("/api/v1/ops/customer/greetings/run").then().statusCode(202);
+        String key = "birthday-" + missed.getYear();
+        for (int i = 0; i < 300 && !stored(repository, greeted).greetings.contains(key); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(stored(repository, greeted).greetings).contains(key);
+        List<JsonNode> announced = greetingsOf(greeted);
+        assertThat(announced).hasSize(1);
+        assertThat(Instant.parse(announced.get(0).path("data").path("dueAt").asText()))
+                .isEqualTo(missed.atTime(9, 0).atZone(TOKYO).toInstant());
+
+        for (String wrong : List.of(Instant.now().plusSeconds(3600).toString(), Instant.now().minus(Duration.ofDays(8)).toString(),
+                "yesterday")) {
+            given().auth().oauth2(ada()).queryParam("at", wrong)
+                    .when().post("/api/v1/ops/customer/greetings/run").then().statusCode(400)
+                    .contentType(PROBLEM).body("errors[0].field", equalTo("at"));
+        }
     }
 
     private String customer(String birthday, String consentedPurpose) {

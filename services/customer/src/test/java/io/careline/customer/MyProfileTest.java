@@ -59,6 +59,8 @@ class MyProfileTest {
 
     @Test
     void aFirstSignInFromTwoDevicesAtOnceMakesOneProfile() throws Exception {
+        // once carol's earlier events are out (the topic keeps them), her document can go
+        int before = events(repository, CAROL, "CustomerProfileChanged").size();
         repository.deleteById(CAROL).await().indefinitely();
         String token = carol();
         ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -74,7 +76,7 @@ class MyProfileTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(events(repository, CAROL, "CustomerProfileChanged")).hasSize(1);
+        assertThat(events(repository, CAROL, "CustomerProfileChanged")).hasSize(before + 1);
     }
 
     @Test

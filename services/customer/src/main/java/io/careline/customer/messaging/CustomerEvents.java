@@ -4,8 +4,7 @@ import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.bson.Document;
 
 import io.careline.contracts.EventEnvelope;
 import io.careline.contracts.EventType;
@@ -19,24 +18,24 @@ import io.careline.contracts.customer.SubscriptionConfirmed;
 import io.careline.customer.repository.Customer;
 import io.careline.customer.repository.Customer.Channel;
 import io.careline.customer.repository.Customer.Consent;
-import io.careline.customer.repository.Customer.PendingEvent;
 import io.careline.customer.repository.Customer.Subscription;
+import io.careline.outbox.mongo.MongoOutbox;
 
 /**
- * The one place this service's events are made: each becomes a {@link PendingEvent} that the change writes into the
- * customer's document in the same update (the outbox relay publishes it to careline.customer.v1, keyed by customer).
+ * The one place this service's events are made: each becomes an outbox entry that the change writes into the
+ * customer's document in the same update; the outbox relay publishes it to careline.customer.v1, keyed by customer.
  */
 @ApplicationScoped
 public class CustomerEvents {
 
-    private final ObjectMapper json;
+    private final MongoOutbox outbox;
 
-    public CustomerEvents(ObjectMapper json) {
-        this.json = json;
+    public CustomerEvents(MongoOutbox outbox) {
+        this.outbox = outbox;
     }
 
     /** The whole profile as it is now. */
-    public PendingEvent profileChanged(Customer customer, Instant at) {
+    public Document profileChanged(Customer customer, Instant at) {
         return pending(CustomerProfileChanged.EVENT, customer.id, at, new CustomerProfileChanged(customer.id,
                 customer.displayName, customer.locale, customer.timezone, customer.region,
                 customer.emails.stream().map(email -> new CustomerProfileChanged.Email(email.address, email.verified)).toList(),
@@ -44,53 +43,40 @@ public class CustomerEvents {
                 customer.preferredChannel == null ? null : customer.preferredChannel.name(), customer.birthday));
     }
 
-    public PendingEvent consentChanged(String customerId, Consent consent) {
+    public Document consentChanged(String customerId, Consent consent) {
         return pending(ConsentChanged.EVENT, customerId, consent.at, new ConsentChanged(customerId,
                 consent.purpose.name(), consent.channel.name(), consent.granted, consent.source, consent.at));
     }
 
     /** Carries the code in clear for the notification service to send; only its keyed hash is stored with the request. */
-    public PendingEvent confirmationRequested(String customerId, Subscription subscription, String code, Instant at) {
+    public Document confirmationRequested(String customerId, Subscription subscription, String code, Instant at) {
         return pending(SubscriptionConfirmationRequested.EVENT, customerId, at, new SubscriptionConfirmationRequested(
                 customerId, subscription.id, subscription.product, code, subscription.codeChannel.name(),
                 subscription.expiresAt));
     }
 
-    public PendingEvent confirmed(String customerId, Subscription subscription) {
+    public Document confirmed(String customerId, Subscription subscription) {
         return pending(SubscriptionConfirmed.EVENT, customerId, subscription.confirmedAt, new SubscriptionConfirmed(
                 customerId, subscription.id, subscription.product, "app", subscription.confirmedAt));
     }
 
-    public PendingEvent cancelled(String customerId, Subscription subscription) {
+    public Document cancelled(String customerId, Subscription subscription) {
         return pending(SubscriptionCancelled.EVENT, customerId, subscription.cancelledAt, new SubscriptionCancelled(
                 customerId, subscription.id, subscription.product, subscription.cancelChannel.name(),
                 subscription.cancelledAt));
     }
 
-    public PendingEvent erased(String customerId, Instant requestedAt) {
+    public Document erased(String customerId, Instant requestedAt) {
         return pending(CustomerErased.EVENT, customerId, requestedAt, new CustomerErased(customerId, requestedAt));
     }
 
-    public PendingEvent greetingDue(String customerId, String occasion, int year, Channel channel, String locale,
+    public Document greetingDue(String customerId, String occasion, int year, Channel channel, String locale,
             Instant dueAt, Instant at) {
         return pending(GreetingDue.EVENT, customerId, at, new GreetingDue(customerId, occasion, year, channel.name(), locale,
                 dueAt));
     }
 
-    private PendingEvent pending(EventType type, String customerId, Instant at, Object data) {
-        EventEnvelope<Object> envelope = EventEnvelope.of(type, customerId, at, data);
-        PendingEvent event = new PendingEvent();
-        event.id = envelope.id().toString();
-        event.type = type.name();
-        event.version = type.version();
-        event.topic = type.topic();
-        event.key = customerId;
-        event.occurredAt = at;
-        try {
-            event.envelope = json.writeValueAsString(envelope);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write " + type.name(), e);
-        }
-        return event;
+    private Document pending(EventType type, String customerId, Instant at, Object data) {
+        return outbox.event(type, EventEnvelope.of(type, customerId, at, data));
     }
 }

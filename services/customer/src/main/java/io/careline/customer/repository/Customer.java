@@ -7,10 +7,11 @@ import java.util.List;
 import io.quarkus.mongodb.panache.common.MongoEntity;
 
 /**
- * One customer: profile, contacts, consents, subscriptions, erasure state, and the events of its last changes
- * ({@link #pendingEvents}). MongoDB here has no multi-document transactions, so everything a change touches lives in
- * this one document and every change is one conditional update on {@link #version} (optimistic locking): the change
- * and its events are stored together or not at all.
+ * One customer: profile, contacts, consents, subscriptions, erasure state. MongoDB here has no multi-document
+ * transactions, so everything a change touches lives in this one document and every change is one conditional update
+ * on {@link #version} (optimistic locking). The events of a change wait in the same document's outbox (written by
+ * {@code MongoOutbox} in that update, invisible to this class), so the change and its events are stored together or not
+ * at all. Never replace the whole document (it would drop unpublished events): change it with update operators.
  *
  * <p>Enum constants are the values on the wire (lower case), so the API, the stored documents and the events agree.
  */
@@ -35,6 +36,12 @@ public class Customer {
     public String familyName;
     /** yyyy-MM-dd, or null. */
     public String birthday;
+    /**
+     * "MM-dd/&lt;id&gt;" (03-08/C-100001) while there is a {@link #birthday}, kept with it by the repository: the greetings
+     * find a day's birthdays by its prefix, through a sparse unique index (unique, because the Mongo-wire stand-in uses
+     * no other kind; a prefix is a range of a real MongoDB's index).
+     */
+    public String birthdayKey;
     /** An IETF language tag (ru-RU). */
     public String locale;
     /** A java.time ZoneId (Europe/Moscow). */
@@ -71,9 +78,6 @@ public class Customer {
     public LegalHold legalHold;
 
     public Erasure erasure;
-
-    /** Events written with the change that caused them, for the outbox relay to publish and remove. */
-    public List<PendingEvent> pendingEvents = new ArrayList<>();
 
     public boolean erased() {
         return erasure != null;
@@ -185,16 +189,5 @@ public class Customer {
     public static class ErasureConfirmation {
         public String service;
         public Instant at;
-    }
-
-    /** An event waiting for the relay: the envelope as JSON, with what the relay needs to route it. */
-    public static class PendingEvent {
-        public String id;
-        public String type;
-        public int version;
-        public String topic;
-        public String key;
-        public Instant occurredAt;
-        public String envelope;
     }
 }

@@ -2,6 +2,7 @@ package io.careline.customer.repository;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Filters.or;
@@ -18,7 +19,11 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.bson.BsonDocument;
+import org.bson.BsonDocumentReader;
+import org.bson.BsonDocumentWrapper;
 import org.bson.Document;
+import org.bson.codecs.DecoderContext;
 import org.bson.conversions.Bson;
 import org.jboss.logging.Logger;
 
@@ -30,10 +35,11 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 
 import io.careline.customer.repository.Customer.ErasureConfirmation;
-import io.careline.customer.repository.Customer.PendingEvent;
+import io.careline.outbox.mongo.MongoOutbox;
 import io.quarkus.mongodb.FindOptions;
 import io.quarkus.mongodb.panache.reactive.ReactivePanacheMongoRepositoryBase;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
@@ -47,13 +53,26 @@ public class CustomerRepository implements ReactivePanacheMongoRepositoryBase<Cu
     public static final String PARTNER_KEY_INDEX = "partner_key_unique";
 
     private static final String COUNTERS = "counter";
-    /** The fields a change rewrites: all but the id, the version (incremented) and the events (appended). */
+    /** The birthdays' month and day (and the customer, to make it unique), looked up by the greetings. */
+    public static final String BIRTHDAY_INDEX = "birthday_key_unique";
+
+    /**
+     * The fields a change rewrites, each with $set or $unset: all but the id and the version (incremented). The
+     * document is never replaced as a whole, which would drop the events waiting in its outbox.
+     */
     private static final List<Field> STATE = Arrays.stream(Customer.class.getFields())
             .filter(field -> !Modifier.isStatic(field.getModifiers()))
-            .filter(field -> !List.of("id", "version", "pendingEvents").contains(field.getName()))
+            .filter(field -> !List.of("id", "version").contains(field.getName()))
             .toList();
 
+    private static final Pattern MONTH_DAY = Pattern.compile("\\d\\d-\\d\\d");
+
+    private final MongoOutbox outbox;
     private volatile boolean indexed;
+
+    public CustomerRepository(MongoOutbox outbox) {
+        this.outbox = outbox;
+    }
 
     void createIndexesAtStartup(@Observes StartupEvent event) {
         ensureIndexes().subscribe().with(
@@ -77,6 +96,9 @@ public class CustomerRepository implements ReactivePanacheMongoRepositoryBase<Cu
                 // search by e-mail and phone, verified or not
                 .chain(() -> mongoCollection().createIndex(Indexes.ascending("emails.address"), new IndexOptions().name("email")))
                 .chain(() -> mongoCollection().createIndex(Indexes.ascending("phones.number"), new IndexOptions().name("phone")))
+                .chain(() -> mongoCollection().createIndex(Indexes.ascending("birthdayKey"),
+                        new IndexOptions().name(BIRTHDAY_INDEX).unique(true).sparse(true)))
+                .chain(this::backfillBirthdayKeys)
                 .invoke(() -> indexed = true)
                 .replaceWithVoid();
     }
@@ -89,16 +111,28 @@ public class CustomerRepository implements ReactivePanacheMongoRepositoryBase<Cu
                 .map(counter -> counter.get("seq", Number.class).longValue());
     }
 
-    public Uni<Void> insert(Customer customer) {
-        return ensureIndexes().chain(() -> persist(customer)).replaceWithVoid();
+    /**
+     * Inserts a new customer with its first event in its outbox: one write. The entity is encoded by the collection's
+     * own codec, so the stored fields are those every later read and update sees.
+     */
+    public Uni<Void> insert(Customer customer, Document event) {
+        customer.birthdayKey = birthdayKey(customer);
+        BsonDocument encoded = new BsonDocumentWrapper<>(customer, mongoCollection().getCodecRegistry().get(Customer.class));
+        Document document = mongoCollection().getCodecRegistry().get(Document.class)
+                .decode(new BsonDocumentReader(encoded), DecoderContext.builder().build());
+        return ensureIndexes()
+                .chain(() -> mongoCollection().withDocumentClass(Document.class).insertOne(outbox.insert(document, event)))
+                .invoke(outbox::written)
+                .replaceWithVoid();
     }
 
     /**
-     * Writes the customer's state and appends its events, if nobody changed it since it was read at
+     * Writes the customer's state and adds its events to its outbox, if nobody changed it since it was read at
      * {@code readVersion}: one single-document update, atomic without a transaction. False when it was changed
      * meanwhile (read again and retry). A verified contact another customer holds fails with a duplicate key.
      */
-    public Uni<Boolean> update(Customer customer, long readVersion, List<PendingEvent> events) {
+    public Uni<Boolean> update(Customer customer, long readVersion, List<Document> events) {
+        customer.birthdayKey = birthdayKey(customer);
         List<Bson> changes = new ArrayList<>();
         for (Field field : STATE) {
             Object value = read(field, customer);
@@ -106,12 +140,17 @@ public class CustomerRepository implements ReactivePanacheMongoRepositoryBase<Cu
         }
         changes.add(Updates.inc("version", 1L));
         if (!events.isEmpty()) {
-            changes.add(Updates.pushEach("pendingEvents", events));
+            changes.add(outbox.push(events.toArray(Document[]::new)));
         }
         return ensureIndexes()
                 .chain(() -> mongoCollection().updateOne(and(eq("_id", customer.id), eq("version", readVersion)),
                         Updates.combine(changes)))
-                .map(result -> result.getMatchedCount() == 1);
+                .map(result -> result.getMatchedCount() == 1)
+                .invoke(written -> {
+                    if (written && !events.isEmpty()) {
+                        outbox.written();
+                    }
+                });
     }
 
     public Uni<Customer> findByVerifiedContact(String contactKey) {
@@ -172,20 +211,50 @@ public class CustomerRepository implements ReactivePanacheMongoRepositoryBase<Cu
                 .map(result -> result.getModifiedCount() == 1);
     }
 
-    /** Customers not erased whose birthday (yyyy-MM-dd) falls on one of these days ("03-08"). */
-    public Uni<List<Customer>> bornOn(List<String> monthDays) {
-        Pattern days = Pattern.compile("-(" + String.join("|", monthDays.stream().map(Pattern::quote).toList()) + ")$");
-        return mongoCollection().find(and(regex("birthday", days), eq("erasure", null))).collect().asList();
+    /**
+     * Customers whose birthday (yyyy-MM-dd) falls on one of these days ("03-08"), streamed: one lookup per day by the
+     * prefix of the indexed birthdayKey ("03-08/", an anchored literal: a range of the index). Erased customers have no
+     * birthday, so they are never found.
+     */
+    public Multi<Customer> bornOn(List<String> monthDays) {
+        return Multi.createFrom().iterable(monthDays)
+                .invoke(day -> {
+                    if (!MONTH_DAY.matcher(day).matches()) {
+                        throw new IllegalArgumentException("not a month and day: " + day);
+                    }
+                })
+                .onItem().transformToMultiAndConcatenate(day -> mongoCollection().find(
+                        regex("birthdayKey", "^" + day + "/")));
     }
 
     /**
      * Records a greeting and its event, unless it was recorded before: the condition, the key and the event are one
      * atomic update, so two replicas running the job at once announce it once. True if recorded now.
      */
-    public Uni<Boolean> addGreetingOnce(String customerId, String key, PendingEvent event) {
+    public Uni<Boolean> addGreetingOnce(String customerId, String key, Document event) {
         return mongoCollection().updateOne(and(eq("_id", customerId), ne("greetings", key)),
-                Updates.combine(Updates.push("greetings", key), Updates.push("pendingEvents", event), Updates.inc("version", 1L)))
-                .map(result -> result.getModifiedCount() == 1);
+                Updates.combine(Updates.push("greetings", key), outbox.push(event), Updates.inc("version", 1L)))
+                .map(result -> result.getModifiedCount() == 1)
+                .invoke(announced -> {
+                    if (announced) {
+                        outbox.written();
+                    }
+                });
+    }
+
+    /** "MM-dd/id" of a customer with a yyyy-MM-dd birthday, null without one. */
+    static String birthdayKey(Customer customer) {
+        return customer.birthday == null ? null : customer.birthday.substring(5) + "/" + customer.id;
+    }
+
+    /** Customers stored before birthdayKey existed get it once, so the greetings' lookup finds them. */
+    private Uni<Void> backfillBirthdayKeys() {
+        return mongoCollection().find(and(exists("birthday"), exists("birthdayKey", false)))
+                .onItem().transformToUniAndConcatenate(customer -> mongoCollection().updateOne(
+                        and(eq("_id", customer.id), eq("birthday", customer.birthday)),
+                        Updates.set("birthdayKey", birthdayKey(customer))))
+                .collect().last()
+                .replaceWithVoid();
     }
 
     private static Object read(Field field, Customer customer) {

@@ -8,10 +8,11 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.bson.Document;
+
 import io.careline.customer.messaging.CustomerEvents;
 import io.careline.customer.repository.Customer;
 import io.careline.customer.repository.Customer.Consent;
-import io.careline.customer.repository.Customer.PendingEvent;
 import io.careline.customer.service.CustomerChanges.Change;
 import io.smallrye.mutiny.Uni;
 
@@ -40,7 +41,7 @@ public class ConsentService {
         return changes.apply(customerId, customer -> {
             CustomerService.requireNotErased(customer);
             Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-            List<PendingEvent> announced = new ArrayList<>();
+            List<Document> announced = new ArrayList<>();
             for (ConsentChange.Item item : change.consents()) {
                 Consent current = customer.consents.stream()
                         .filter(consent -> consent.purpose == item.purpose() && consent.channel == item.channel())

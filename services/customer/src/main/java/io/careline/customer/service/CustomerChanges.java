@@ -6,8 +6,9 @@ import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.NotFoundException;
 
+import org.bson.Document;
+
 import io.careline.customer.repository.Customer;
-import io.careline.customer.repository.Customer.PendingEvent;
 import io.careline.customer.repository.CustomerRepository;
 import io.careline.customer.repository.DuplicateKey;
 import io.smallrye.mutiny.Uni;
@@ -32,17 +33,17 @@ public class CustomerChanges {
      * What a decision produced: its result, whether (with which events) to write, and a refusal to answer with once
      * written (a wrong code is refused, and its attempt must still count).
      */
-    public record Change<T>(T result, boolean write, List<PendingEvent> events, CustomerProblem refusal) {
+    public record Change<T>(T result, boolean write, List<Document> events, CustomerProblem refusal) {
 
         public static <T> Change<T> none(T result) {
             return new Change<>(result, false, List.of(), null);
         }
 
-        public static <T> Change<T> of(T result, List<PendingEvent> events) {
+        public static <T> Change<T> of(T result, List<Document> events) {
             return new Change<>(result, true, events, null);
         }
 
-        public static <T> Change<T> of(T result, PendingEvent... events) {
+        public static <T> Change<T> of(T result, Document... events) {
             return of(result, List.of(events));
         }
 

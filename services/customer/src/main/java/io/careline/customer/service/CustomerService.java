@@ -209,8 +209,7 @@ public class CustomerService {
     private Uni<Customer> insertNew(Customer customer) {
         customer.verifiedContacts = Contacts.verifiedKeys(customer);
         customer.partnerKeys = Contacts.partnerKeys(customer);
-        customer.pendingEvents.add(events.profileChanged(customer, customer.createdAt));
-        return customers.insert(customer).replaceWith(customer);
+        return customers.insert(customer, events.profileChanged(customer, customer.createdAt)).replaceWith(customer);
     }
 
     private Uni<String> newId() {

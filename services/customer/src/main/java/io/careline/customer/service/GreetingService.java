@@ -25,7 +25,6 @@ import io.careline.customer.repository.Customer.ConsentChannel;
 import io.careline.customer.repository.Customer.Purpose;
 import io.careline.customer.repository.CustomerRepository;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -41,6 +40,7 @@ public class GreetingService {
     static final String BIRTHDAY = "birthday";
     private static final DateTimeFormatter MONTH_DAY = DateTimeFormatter.ofPattern("MM-dd");
     private static final MonthDay LEAP_DAY = MonthDay.of(2, 29);
+    private static final int IN_FLIGHT = 4;
 
     private final CustomerRepository customers;
     private final CustomerEvents events;
@@ -59,9 +59,18 @@ public class GreetingService {
 
     /** Announces the greetings due now and not announced before; the number announced by this run. */
     public Uni<Integer> run() {
+        return run(clock.instant());
+    }
+
+    /**
+     * Announces the greetings that were due at {@code at} (an earlier moment: an operator making up a day the job
+     * missed) and not announced before; the number announced by this run.
+     */
+    public Uni<Integer> run(Instant at) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant asOf = at.truncatedTo(ChronoUnit.MILLIS);
         // somewhere on Earth it is yesterday or tomorrow
-        LocalDate utc = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        LocalDate utc = LocalDate.ofInstant(asOf, ZoneOffset.UTC);
         List<String> days = new ArrayList<>();
         for (LocalDate day = utc.minusDays(1); !day.isAfter(utc.plusDays(1)); day = day.plusDays(1)) {
             days.add(day.format(MONTH_DAY));
@@ -69,17 +78,17 @@ public class GreetingService {
                 days.add("02-29");
             }
         }
+        // streamed, a few conditional updates in flight: the store's write rate bounds a run, not memory
         return customers.bornOn(days)
-                .onItem().transformToMulti(found -> Multi.createFrom().iterable(found))
-                .onItem().transformToUniAndConcatenate(customer -> greet(customer, now))
+                .onItem().transformToUni(customer -> greet(customer, asOf, now)).merge(IN_FLIGHT)
                 .filter(Boolean::booleanValue)
                 .collect().asList()
                 .map(List::size);
     }
 
-    private Uni<Boolean> greet(Customer customer, Instant now) {
+    private Uni<Boolean> greet(Customer customer, Instant asOf, Instant now) {
         ZoneId zone = ZoneId.of(customer.timezone != null ? customer.timezone : config.greetings().defaultTimezone());
-        ZonedDateTime local = now.atZone(zone);
+        ZonedDateTime local = asOf.atZone(zone);
         Optional<Channel> channel = channel(customer);
         if (!birthdayOn(customer.birthday, local.toLocalDate()) || local.getHour() < config.greetings().localHour()
                 || channel.isEmpty()) {

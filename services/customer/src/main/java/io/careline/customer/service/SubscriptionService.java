@@ -12,12 +12,13 @@ import java.util.Locale;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.NotFoundException;
 
+import org.bson.Document;
+
 import io.careline.customer.config.CustomerConfig;
 import io.careline.customer.messaging.CustomerEvents;
 import io.careline.customer.repository.Customer;
 import io.careline.customer.repository.Customer.CancelChannel;
 import io.careline.customer.repository.Customer.Channel;
-import io.careline.customer.repository.Customer.PendingEvent;
 import io.careline.customer.repository.Customer.Subscription;
 import io.careline.customer.repository.Customer.SubscriptionStatus;
 import io.careline.customer.repository.CustomerRepository;
@@ -165,7 +166,7 @@ public class SubscriptionService {
                     Instant now = now();
                     expireLapsed(customer, now);
                     List<String> cancelled = new ArrayList<>();
-                    List<PendingEvent> announced = new ArrayList<>();
+                    List<Document> announced = new ArrayList<>();
                     for (Subscription subscription : customer.subscriptions) {
                         boolean open = subscription.status == SubscriptionStatus.active
                                 || subscription.status == SubscriptionStatus.pending;
@@ -178,7 +179,7 @@ public class SubscriptionService {
                 }));
     }
 
-    private PendingEvent cancelNow(Customer customer, Subscription subscription, CancelChannel channel, String by, Instant now) {
+    private Document cancelNow(Customer customer, Subscription subscription, CancelChannel channel, String by, Instant now) {
         subscription.status = SubscriptionStatus.cancelled;
         subscription.cancelledAt = now;
         subscription.cancelChannel = channel;

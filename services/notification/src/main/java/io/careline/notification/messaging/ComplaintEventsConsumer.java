@@ -11,7 +11,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import io.careline.contracts.EventEnvelope;
-import io.careline.contracts.complaint.ComplaintReceived;
 import io.careline.notification.config.NotificationConfig;
 import io.careline.notification.service.InboxService;
 import io.smallrye.mutiny.Uni;
@@ -21,7 +20,9 @@ import io.smallrye.mutiny.Uni;
  * customer's messages keep their order); the offset is committed only once the record is handled.
  *
  * <ul>
- * <li>a {@code ComplaintReceived} v1: its acknowledgement, once per event id even when delivered again;</li>
+ * <li>an event the customer is told about ({@code ComplaintReceived}, {@code ComplaintReplied}, {@code ComplaintResolved},
+ * {@code ComplaintStatusChanged} when it reopens or closes, {@code CompensationGranted}, {@code IncidentResolved},
+ * {@code DrawWinnersAnnounced}, all v1): its message, once per event id even when delivered again;</li>
  * <li>another type or version (by its {@code ce_type} header, or by the envelope): acknowledged and skipped;</li>
  * <li>a record that cannot be read ({@link UnreadableEventException}), and only that: a failed Uni, so the
  * connector sends it to the dead-letter topic (failure-strategy=dead-letter-queue) and goes on;</li>
@@ -68,19 +69,19 @@ public class ComplaintEventsConsumer {
     }
 
     private Uni<Void> apply(ConsumerRecord<String, String> record) {
-        Optional<EventEnvelope<ComplaintReceived>> event = reader.read(header(record, "ce_type"), record.value());
+        Optional<EventEnvelope<?>> event = reader.read(header(record, "ce_type"), record.value());
         if (event.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        EventEnvelope<ComplaintReceived> received = event.get();
-        return inbox.acknowledge(received)
+        EventEnvelope<?> read = event.get();
+        return inbox.notifyOf(read)
                 .invoke(created -> {
                     if (created) {
                         // evidence of the effect, in the trace of the request that caused the event
-                        LOG.infof("event %s applied: acknowledgement of complaint %s in the inbox", received.id(),
-                                received.data().complaintId());
+                        LOG.infof("event %s applied: %s v%d made a message in the inbox", read.id(), read.type(),
+                                read.version());
                     } else {
-                        LOG.debugf("event %s was applied before; redelivery ignored", received.id());
+                        LOG.debugf("event %s applied before, or calls for no message", read.id());
                     }
                 })
                 .replaceWithVoid();

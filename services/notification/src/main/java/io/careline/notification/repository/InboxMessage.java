@@ -13,7 +13,11 @@ import io.quarkus.mongodb.panache.common.MongoEntity;
 @MongoEntity(collection = "inbox_message")
 public class InboxMessage {
 
-    public enum Kind { COMPLAINT_ACKNOWLEDGEMENT }
+    /** One per kind of notice, each with its own words (the classes in the service package). */
+    public enum Kind {
+        COMPLAINT_ACKNOWLEDGEMENT, COMPLAINT_REPLY, COMPLAINT_RESOLVED, COMPLAINT_REOPENED, COMPLAINT_CLOSED,
+        COMPENSATION_GRANTED, INCIDENT_RESOLVED, DRAW_WON
+    }
 
     /** What the customer's {@link InboxSummary} counts this message as; null until its insert reached the summary. */
     public enum Counted { UNREAD, READ }
@@ -28,6 +32,7 @@ public class InboxMessage {
 
     public String body;
 
+    /** The complaint the message is about; null for an incident or a draw. */
     public String complaintId;
 
     public String complaintReference;

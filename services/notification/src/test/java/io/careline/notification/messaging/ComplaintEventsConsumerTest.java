@@ -94,7 +94,7 @@ class ComplaintEventsConsumerTest {
     private static InboxService inbox(Supplier<Uni<Boolean>> outcome) {
         return new InboxService(null, null, null, null) {
             @Override
-            public Uni<Boolean> acknowledge(EventEnvelope<ComplaintReceived> event) {
+            public Uni<Boolean> notifyOf(EventEnvelope<?> event) {
                 return outcome.get();
             }
         };
