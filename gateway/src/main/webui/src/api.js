@@ -18,17 +18,18 @@ export class Api {
     return this.#send('GET', path);
   }
 
-  post(path, body) {
-    return this.#send('POST', path, body);
+  /** `extra`: headers of the call's own, e.g. If-Match or Idempotency-Key. */
+  post(path, body, extra = {}) {
+    return this.#send('POST', path, body, extra);
   }
 
   put(path, body) {
     return this.#send('PUT', path, body);
   }
 
-  async #send(method, path, body, retried = false) {
+  async #send(method, path, body, extra = {}, retried = false) {
     let response;
-    const headers = { Accept: 'application/json', Authorization: `Bearer ${this.auth.accessToken}` };
+    const headers = { ...extra, Accept: 'application/json', Authorization: `Bearer ${this.auth.accessToken}` };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     try {
       response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
@@ -37,7 +38,7 @@ export class Api {
     }
     // an access token can expire between two renewals (a laptop asleep): renew once and try again
     if (response.status === 401 && !retried && (await this.auth.renew())) {
-      return this.#send(method, path, body, true);
+      return this.#send(method, path, body, extra, true);
     }
     if (!response.ok) {
       const problem = (await problemOf(response)) ?? {};

@@ -8,6 +8,11 @@ import './screens/care-beneficiaries.js';
 import './screens/care-groups.js';
 import './screens/care-people.js';
 import './screens/care-statistics.js';
+import './screens/complaint-draw.js';
+import './screens/complaint-incidents.js';
+import './screens/complaint-new.js';
+import './screens/complaint-page.js';
+import './screens/complaint-queue.js';
 import './screens/parked-events.js';
 import './screens/who-am-i.js';
 
@@ -48,6 +53,11 @@ export class CarelineConsole extends LocalizedElement {
     this.ready = false;
     this.path = location.pathname;
     window.addEventListener('popstate', () => { this.path = location.pathname; });
+    // a screen's own links (a complaint in the queue) ask the shell to move
+    this.addEventListener('console-navigate', event => {
+      this.#go(event.detail);
+      this.#focusHeading();
+    });
   }
 
   connectedCallback() {
@@ -152,7 +162,7 @@ export class CarelineConsole extends LocalizedElement {
   willUpdate() {
     if (this.ready && this.auth.accessToken && ['', 'callback'].includes(this.#relative())) {
       // the home page is the first screen this staff member may use
-      const home = this.screens.find(s => allowed(s, this.auth.identity.roles));
+      const home = this.screens.find(s => s.label && allowed(s, this.auth.identity.roles));
       this.#go(BASE_PATH + home.path, true);
     }
   }
@@ -163,7 +173,7 @@ export class CarelineConsole extends LocalizedElement {
 
   #shell() {
     const me = this.auth.identity;
-    const visible = this.screens.filter(s => allowed(s, me.roles));
+    const visible = this.screens.filter(s => s.label && allowed(s, me.roles));
     const relative = this.#relative();
     const groups = [...new Set(visible.map(s => s.group))];
     return html`
@@ -187,7 +197,8 @@ export class CarelineConsole extends LocalizedElement {
   }
 
   #screen(relative, me) {
-    const screen = this.screens.find(s => s.path === relative);
+    // a screen is one path, or a pattern whose groups are its parameters (a complaint's page: its id)
+    const screen = this.screens.find(s => (s.pattern ? s.pattern.test(relative) : s.path === relative));
     if (!screen) {
       return html`<section><h1 tabindex="-1">${t('notfound.title')}</h1><p>${t('notfound.body')}</p></section>`;
     }
@@ -195,7 +206,8 @@ export class CarelineConsole extends LocalizedElement {
       return html`<section><h1 tabindex="-1">${t('forbidden.title')}</h1>
         <p>${t('forbidden.body', { roles: screen.roles.map(r => t(`role.${r}`)).join(', ') })}</p></section>`;
     }
-    return screen.render({ api: this.api, identity: me }, html);
+    const params = screen.pattern ? relative.match(screen.pattern).slice(1) : [];
+    return screen.render({ api: this.api, identity: me, params }, html);
   }
 }
 customElements.define('careline-console', CarelineConsole);

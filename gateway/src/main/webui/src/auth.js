@@ -85,6 +85,7 @@ export class Auth extends EventTarget {
       email: claims.email,
       roles: claims.realm_access?.roles ?? [],
       client: claims.azp,
+      team: claims.team ?? null,
       expiresAt: new Date(claims.exp * 1000).toISOString(),
     };
   }

@@ -1,5 +1,8 @@
 // Every UI string, in each language the console speaks. A key missing from one language is a bug:
-// messages.check.js (run by `npm run build`) fails the build on it.
+// messages.check.js (run by `npm run build`) fails the build on it. A service's screens may keep theirs in a file of
+// their own, spread in below.
+import { COMPLAINT_MESSAGES } from './messages-complaints.js';
+
 export const LANGUAGES = [
   { code: 'en', name: 'English' },
   { code: 'zh-CN', name: '简体中文' },
@@ -35,6 +38,8 @@ export const MESSAGES = {
     'role.volunteer': 'Volunteer',
     'role.customer': 'Customer',
     'role.partner': 'Partner',
+    'role.manager': 'Manager',
+    'role.staff': 'Staff',
     'parked.title': 'Parked events: {service}',
     'parked.lead': 'Events the outbox stopped sending after repeated failures. Each one holds back the later events of its key until you retry or discard it.',
     'parked.caption': 'Parked events of {service}, oldest first',
@@ -211,6 +216,7 @@ export const MESSAGES = {
     'error.request-id': 'Request id: {id}',
     'error.field': 'Field {field}: {message}',
     'error.network': 'The server could not be reached.',
+    ...COMPLAINT_MESSAGES.en,
   },
   'zh-CN': {
     'app.title': 'Careline 控制台',
@@ -240,6 +246,8 @@ export const MESSAGES = {
     'role.volunteer': '志愿者',
     'role.customer': '客户',
     'role.partner': '合作伙伴',
+    'role.manager': '经理',
+    'role.staff': '员工',
     'parked.title': '搁置的事件：{service}',
     'parked.lead': '发件箱多次发送失败后停止发送的事件。在您重试或丢弃之前，每个事件都会阻挡同一键的后续事件。',
     'parked.caption': '{service} 的搁置事件，按时间先后排列',
@@ -416,6 +424,7 @@ export const MESSAGES = {
     'error.request-id': '请求编号：{id}',
     'error.field': '字段 {field}：{message}',
     'error.network': '无法连接服务器。',
+    ...COMPLAINT_MESSAGES['zh-CN'],
   },
   ru: {
     'app.title': 'Консоль Careline',
@@ -445,6 +454,8 @@ export const MESSAGES = {
     'role.volunteer': 'Волонтёр',
     'role.customer': 'Клиент',
     'role.partner': 'Партнёр',
+    'role.manager': 'Руководитель',
+    'role.staff': 'Сотрудник',
     'parked.title': 'Отложенные события: {service}',
     'parked.lead': 'События, которые outbox перестал отправлять после повторных ошибок. Каждое задерживает последующие события своего ключа, пока вы не повторите отправку или не отмените его.',
     'parked.caption': 'Отложенные события сервиса {service}, сначала старые',
@@ -621,5 +632,6 @@ export const MESSAGES = {
     'error.request-id': 'Идентификатор запроса: {id}',
     'error.field': 'Поле {field}: {message}',
     'error.network': 'Не удалось связаться с сервером.',
+    ...COMPLAINT_MESSAGES.ru,
   },
 };

@@ -1,5 +1,9 @@
 import { t } from './i18n.js';
 
+export const AGENT = 'agent';
+export const SUPERVISOR = 'supervisor';
+export const MANAGER = 'manager';
+
 /**
  * The console's screens and who may see each: the navigation shows a staff member only the screens their realm
  * roles allow (the API checks the roles again on every call). Screens of other roles join this list as their
@@ -7,6 +11,43 @@ import { t } from './i18n.js';
  */
 export function screens(config) {
   return [
+    // ---- complaints (the complaint service's staff API)
+    {
+      path: 'complaints/queue',
+      group: 'nav.complaints',
+      roles: [AGENT, SUPERVISOR, MANAGER],
+      label: () => t('nav.complaints.queue'),
+      render: ({ api, identity }, html) => html`<complaint-queue .api=${api} .identity=${identity}></complaint-queue>`,
+    },
+    {
+      path: 'complaints/new',
+      group: 'nav.complaints',
+      roles: [AGENT, SUPERVISOR],
+      label: () => t('nav.complaints.new'),
+      render: ({ api }, html) => html`<complaint-new .api=${api}></complaint-new>`,
+    },
+    {
+      // reached from the queue, not from the navigation
+      pattern: /^complaints\/([0-9a-f-]{36})$/,
+      roles: [AGENT, SUPERVISOR, MANAGER],
+      render: ({ api, identity, params: [id] }, html) => html`<complaint-page .api=${api} .identity=${identity}
+        complaint-id=${id}></complaint-page>`,
+    },
+    // Breaches and warnings, and the monthly SLA compliance report, join here for supervisors with the SLA clock's API.
+    {
+      path: 'complaints/incidents',
+      group: 'nav.complaints',
+      roles: [SUPERVISOR, MANAGER],
+      label: () => t('nav.complaints.incidents'),
+      render: ({ api }, html) => html`<complaint-incidents .api=${api}></complaint-incidents>`,
+    },
+    {
+      path: 'complaints/draw',
+      group: 'nav.complaints',
+      roles: [SUPERVISOR, MANAGER],
+      label: () => t('nav.complaints.draw'),
+      render: ({ api }, html) => html`<complaint-draw .api=${api}></complaint-draw>`,
+    },
     ...config.outboxServices.map(service => ({
       path: `parked/${service}`,
       group: 'nav.operations',

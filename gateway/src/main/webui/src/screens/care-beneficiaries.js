@@ -1,8 +1,8 @@
 import { html, nothing } from 'lit';
-import { LocalizedElement, shared } from '../localized.js';
+import { shared } from '../localized.js';
 import { formatNumber, formatTime, t } from '../i18n.js';
+import { ListScreen, pager, screenStyles, statusFilter, tableRegion } from '../screen.js';
 import { careStyles, BENEFICIARIES } from './care-common.js';
-import '../problem-alert.js';
 
 const STATUSES = ['PROPOSED', 'CONSENTED', 'IN_CARE', 'REFUSED', 'ENDED'];
 const PAGE_SIZE = 20;
@@ -12,82 +12,33 @@ const MATCHES_SIZE = 10;
  * A coordinator's beneficiaries: those proposed after payment, their consent, the volunteers ranked for them with the
  * reasons, the assignment (the API enforces safeguarding and says why it refuses), and the care plan.
  */
-export class CareBeneficiaries extends LocalizedElement {
+export class CareBeneficiaries extends ListScreen {
   static properties = {
-    api: { attribute: false },
-    status: { state: true },
-    page: { state: true },
-    view: { state: true },
     selected: { state: true },
     matches: { state: true },
     matchesPage: { state: true },
     plan: { state: true },
-    error: { state: true },
-    message: { state: true },
-    busy: { state: true },
   };
 
-  static styles = [shared, careStyles];
+  static styles = [shared, screenStyles, careStyles];
 
-  constructor() {
-    super();
-    this.status = '';
-    this.page = 0;
-    this.message = '';
-    this.busy = false;
-  }
-
-  firstUpdated() {
-    this.load();
-  }
-
-  async load() {
-    this.busy = true;
-    try {
-      const filter = this.status ? `&status=${this.status}` : '';
-      this.view = await this.api.get(`${BENEFICIARIES}?page=${this.page}&size=${PAGE_SIZE}${filter}`);
-      this.error = null;
-    } catch (e) {
-      this.error = e;
-    } finally {
-      this.busy = false;
-    }
-  }
-
-  filter(event) {
-    this.status = event.target.value;
-    this.page = 0;
-    this.load();
-  }
-
-  turn(delta) {
-    this.page += delta;
-    this.load();
+  listPath() {
+    return `${BENEFICIARIES}?${this.pageQuery(PAGE_SIZE)}`;
   }
 
   async open(person) {
-    this.message = '';
-    await this.#refresh(person.id);
-    await this.updateComplete;
-    this.renderRoot.querySelector('#person-title')?.focus();
+    await this.run(() => this.#refresh(person.id));
+    this.focus('#person-title');
   }
 
   /** The selected person again, with what their status allows: matches once consented, the plan once in care. */
   async #refresh(id) {
-    this.busy = true;
-    try {
-      const person = await this.api.get(`${BENEFICIARIES}/${id}`);
-      if (this.selected?.id !== id) this.matchesPage = 0;
-      this.selected = person;
-      this.matches = ['CONSENTED', 'IN_CARE'].includes(person.status)
-        ? await this.api.get(`${BENEFICIARIES}/${id}/matches?page=${this.matchesPage}&size=${MATCHES_SIZE}`) : null;
-      this.plan = person.status === 'IN_CARE' ? await this.#plan(id) : null;
-      this.error = null;
-    } catch (e) {
-      this.error = e;
-    } finally {
-      this.busy = false;
-    }
+    const person = await this.api.get(`${BENEFICIARIES}/${id}`);
+    if (this.selected?.id !== id) this.matchesPage = 0;
+    this.selected = person;
+    this.matches = ['CONSENTED', 'IN_CARE'].includes(person.status)
+      ? await this.api.get(`${BENEFICIARIES}/${id}/matches?page=${this.matchesPage}&size=${MATCHES_SIZE}`) : null;
+    this.plan = person.status === 'IN_CARE' ? await this.#plan(id) : null;
   }
 
   async #plan(id) {
@@ -99,19 +50,13 @@ export class CareBeneficiaries extends LocalizedElement {
     }
   }
 
-  async #act(call, done) {
-    this.busy = true;
-    this.message = '';
-    try {
+  /** A change to the selected person, then the person and the list again. */
+  #act(call, done) {
+    return this.run(async () => {
       await call();
-      this.error = null;
-      this.message = done;
       await this.#refresh(this.selected.id);
-      await this.load();
-    } catch (e) {
-      this.error = e;
-      this.busy = false;
-    }
+      await this.fetchList();
+    }, done);
   }
 
   consent(event) {
@@ -140,45 +85,24 @@ export class CareBeneficiaries extends LocalizedElement {
 
   turnMatches(delta) {
     this.matchesPage += delta;
-    this.#refresh(this.selected.id);
+    this.run(() => this.#refresh(this.selected.id));
   }
 
   render() {
+    const filter = statusFilter(t('care.filter.status'), STATUSES, this.status, s => `care.status.${s}`, v => this.filter(v));
     return html`
-      <h1 tabindex="-1">${t('care.beneficiaries.title')}</h1>
-      <p class="lead">${t('care.beneficiaries.lead')}</p>
-      <div class="bar">
-        <label>${t('care.filter.status')}
-          <select @change=${this.filter}>
-            <option value="" ?selected=${!this.status}>${t('care.filter.all')}</option>
-            ${STATUSES.map(s => html`<option value=${s} ?selected=${this.status === s}>${t(`care.status.${s}`)}</option>`)}
-          </select></label>
-        <button @click=${() => this.load()} ?disabled=${this.busy}>${t('common.refresh')}</button>
-        <span class="grow"></span>
-        <span role="status" class="status">${this.message}</span>
-      </div>
-      <problem-alert .error=${this.error}></problem-alert>
+      ${this.top(t('care.beneficiaries.title'), t('care.beneficiaries.lead'), () => this.load(), filter)}
       ${this.view ? this.#table() : html`<p aria-busy="true">${t('app.loading')}</p>`}
       ${this.selected ? this.#person(this.selected) : nothing}`;
   }
 
   #table() {
-    const { items, page, size, total } = this.view;
+    const { items, total } = this.view;
     if (total === 0) return html`<p class="empty">${t('care.beneficiaries.empty')}</p>`;
-    const to = page * size + items.length;
+    const head = [t('care.col.name'), t('care.col.region'), t('care.col.language'), t('care.col.status'),
+      t('care.col.paid'), t('care.col.proposed'), t('parked.col.actions')];
     return html`
-      <div class="scroll" tabindex="0" role="region" aria-label=${t('care.beneficiaries.caption')}><table class="people">
-        <caption>${t('care.beneficiaries.caption')}</caption>
-        <thead><tr>
-          <th scope="col">${t('care.col.name')}</th>
-          <th scope="col">${t('care.col.region')}</th>
-          <th scope="col">${t('care.col.language')}</th>
-          <th scope="col">${t('care.col.status')}</th>
-          <th scope="col">${t('care.col.paid')}</th>
-          <th scope="col">${t('care.col.proposed')}</th>
-          <th scope="col">${t('parked.col.actions')}</th>
-        </tr></thead>
-        <tbody>${items.map(b => html`
+      ${tableRegion(t('care.beneficiaries.caption'), 'people', head, items.map(b => html`
           <tr data-id=${b.id} aria-current=${this.selected?.id === b.id ? 'true' : 'false'}>
             <th scope="row">${b.fullName ?? t('care.pseudonymised')}${b.minor ? html` <span class="tag">${t('care.minor')}</span>` : nothing}</th>
             <td>${b.region}</td>
@@ -188,14 +112,8 @@ export class CareBeneficiaries extends LocalizedElement {
             <td><time datetime=${b.proposedAt}>${formatTime(b.proposedAt)}</time></td>
             <td><button @click=${() => this.open(b)} ?disabled=${this.busy}
               aria-label=${t('care.open.label', { name: b.fullName ?? '' })}>${t('care.open')}</button></td>
-          </tr>`)}
-        </tbody>
-      </table></div>
-      <nav class="bar" aria-label=${t('page.label')}>
-        <button ?disabled=${page === 0 || this.busy} @click=${() => this.turn(-1)}>${t('page.prev')}</button>
-        <span>${t('page.summary', { from: formatNumber(page * size + 1), to: formatNumber(to), total: formatNumber(total) })}</span>
-        <button ?disabled=${to >= total || this.busy} @click=${() => this.turn(1)}>${t('page.next')}</button>
-      </nav>`;
+          </tr>`))}
+      ${pager(this.view, d => this.turn(d), this.busy)}`;
   }
 
   #person(b) {
@@ -231,8 +149,7 @@ export class CareBeneficiaries extends LocalizedElement {
   }
 
   #matches(b) {
-    const { items, page, size, total } = this.matches;
-    const to = page * size + items.length;
+    const head = [t('care.col.volunteer'), t('care.col.score'), t('care.col.reasons'), t('care.col.load'), t('parked.col.actions')];
     return html`
       <h3>${t('care.matches.title')}</h3>
       ${b.minor && b.status === 'CONSENTED' ? html`<p><label>${t('care.safeguarding')}
@@ -240,16 +157,7 @@ export class CareBeneficiaries extends LocalizedElement {
           <option value="">${t('care.safeguarding.none')}</option>
           ${['TWO_VOLUNTEERS', 'GUARDIAN_PRESENT'].map(s => html`<option value=${s}>${t(`care.safeguarding.${s}`)}</option>`)}
         </select></label></p>` : nothing}
-      <div class="scroll" tabindex="0" role="region" aria-label=${t('care.matches.caption', { name: b.fullName })}><table class="matches">
-        <caption>${t('care.matches.caption', { name: b.fullName })}</caption>
-        <thead><tr>
-          <th scope="col">${t('care.col.volunteer')}</th>
-          <th scope="col">${t('care.col.score')}</th>
-          <th scope="col">${t('care.col.reasons')}</th>
-          <th scope="col">${t('care.col.load')}</th>
-          <th scope="col">${t('parked.col.actions')}</th>
-        </tr></thead>
-        <tbody>${items.map(m => html`
+      ${tableRegion(t('care.matches.caption', { name: b.fullName }), 'matches', head, this.matches.items.map(m => html`
           <tr data-volunteer=${m.volunteerId} class=${m.blockedReason ? 'blocked' : ''}>
             <th scope="row">${m.fullName}<span class="sub">${m.region}</span></th>
             <td>${formatNumber(m.score)}</td>
@@ -258,14 +166,8 @@ export class CareBeneficiaries extends LocalizedElement {
             <td>${t('care.load', { load: formatNumber(m.caresFor), capacity: formatNumber(m.capacity) })}</td>
             <td><button class="primary" ?disabled=${this.busy} @click=${() => this.assign(m)}
               aria-label=${t('care.assign.label', { volunteer: m.fullName })}>${t('care.assign')}</button></td>
-          </tr>`)}
-        </tbody>
-      </table></div>
-      <nav class="bar" aria-label=${t('care.matches.pages')}>
-        <button ?disabled=${page === 0 || this.busy} @click=${() => this.turnMatches(-1)}>${t('page.prev')}</button>
-        <span>${t('page.summary', { from: formatNumber(page * size + 1), to: formatNumber(to), total: formatNumber(total) })}</span>
-        <button ?disabled=${to >= total || this.busy} @click=${() => this.turnMatches(1)}>${t('page.next')}</button>
-      </nav>`;
+          </tr>`))}
+      ${pager(this.matches, d => this.turnMatches(d), this.busy, t('care.matches.pages'))}`;
   }
 
   #planSection() {

@@ -1,8 +1,8 @@
 import { html, nothing } from 'lit';
-import { LocalizedElement, shared } from '../localized.js';
+import { shared } from '../localized.js';
 import { formatNumber, formatTime, t } from '../i18n.js';
-import { careStyles, GROUPS, instantOf } from './care-common.js';
-import '../problem-alert.js';
+import { ListScreen, pager, screenStyles, tableRegion } from '../screen.js';
+import { GROUPS, instantOf } from './care-common.js';
 
 const PAGE_SIZE = 20;
 const shortId = id => id.slice(0, 8);
@@ -11,72 +11,26 @@ const shortId = id => id.slice(0, 8);
  * Group activities. A coordinator plans them, sees the sign-ups and records who came; a volunteer signs up for one.
  * What each may do is the API's rule too.
  */
-export class CareGroups extends LocalizedElement {
+export class CareGroups extends ListScreen {
   static properties = {
-    api: { attribute: false },
     coordinator: { type: Boolean },
-    page: { state: true },
-    view: { state: true },
     selected: { state: true },
-    error: { state: true },
-    message: { state: true },
-    busy: { state: true },
   };
 
-  static styles = [shared, careStyles];
+  static styles = [shared, screenStyles];
 
-  constructor() {
-    super();
-    this.page = 0;
-    this.message = '';
-    this.busy = false;
-  }
-
-  firstUpdated() {
-    this.load();
-  }
-
-  async load() {
-    this.busy = true;
-    try {
-      this.view = await this.api.get(`${GROUPS}?page=${this.page}&size=${PAGE_SIZE}`);
-      this.error = null;
-    } catch (e) {
-      this.error = e;
-    } finally {
-      this.busy = false;
-    }
-  }
-
-  turn(delta) {
-    this.page += delta;
-    this.load();
+  listPath() {
+    return `${GROUPS}?${this.pageQuery(PAGE_SIZE)}`;
   }
 
   async open(activity) {
-    this.message = '';
-    await this.#run(async () => { this.selected = await this.api.get(`${GROUPS}/${activity.id}`); });
-    await this.updateComplete;
-    this.renderRoot.querySelector('#group-title')?.focus();
-  }
-
-  async #run(call, done = '') {
-    this.busy = true;
-    this.message = '';
-    try {
-      await call();
-      this.error = null;
-      this.message = done;
-    } catch (e) {
-      this.error = e;
-    } finally {
-      this.busy = false;
-    }
+    await this.run(async () => { this.selected = await this.api.get(`${GROUPS}/${activity.id}`); });
+    this.focus('#group-title');
   }
 
   signUp(activity) {
     // a volunteer sends no one: the API signs up the caller
-    this.#run(async () => {
+    this.run(async () => {
       await this.api.post(`${GROUPS}/${activity.id}/sign-ups`, {});
       if (this.selected?.id === activity.id) this.selected = await this.api.get(`${GROUPS}/${activity.id}`);
     }, t('care.groups.signed-up', { title: activity.title }));
@@ -90,11 +44,11 @@ export class CareGroups extends LocalizedElement {
       title: form.get('title'), place: form.get('place'), region: form.get('region'),
       startsAt: instantOf(form.get('startsAt')), capacity: Number(form.get('capacity')),
     };
-    this.#run(async () => {
+    this.run(async () => {
       await this.api.post(GROUPS, body);
       formElement.reset();
       this.page = 0;
-      await this.load();
+      await this.fetchList();
     }, t('care.groups.created', { title: body.title }));
   }
 
@@ -102,41 +56,27 @@ export class CareGroups extends LocalizedElement {
     event.preventDefault();
     const attendedSignUpIds = new FormData(event.target).getAll('attended');
     const activity = this.selected;
-    this.#run(async () => {
+    this.run(async () => {
       this.selected = await this.api.post(`${GROUPS}/${activity.id}/attendance`, { attendedSignUpIds });
     }, t('care.groups.attendance-done', { count: formatNumber(attendedSignUpIds.length), title: activity.title }));
   }
 
   render() {
     return html`
-      <h1 tabindex="-1">${t('care.groups.title')}</h1>
-      <p class="lead">${t(this.coordinator ? 'care.groups.lead.coordinator' : 'care.groups.lead.volunteer')}</p>
-      <div class="bar">
-        <button @click=${() => this.load()} ?disabled=${this.busy}>${t('common.refresh')}</button>
-        <span class="grow"></span>
-        <span role="status" class="status">${this.message}</span>
-      </div>
-      <problem-alert .error=${this.error}></problem-alert>
+      ${this.top(t('care.groups.title'), t(this.coordinator ? 'care.groups.lead.coordinator' : 'care.groups.lead.volunteer'),
+        () => this.load())}
       ${this.view ? this.#table() : html`<p aria-busy="true">${t('app.loading')}</p>`}
       ${this.selected ? this.#detail(this.selected) : nothing}
       ${this.coordinator ? this.#createForm() : nothing}`;
   }
 
   #table() {
-    const { items, page, size, total } = this.view;
+    const { items, total } = this.view;
     if (total === 0) return html`<p class="empty">${t('care.groups.empty')}</p>`;
-    const to = page * size + items.length;
+    const head = [t('care.groups.col.title'), t('care.groups.col.starts'), t('care.groups.col.place'),
+      t('care.groups.col.capacity'), t('parked.col.actions')];
     return html`
-      <div class="scroll" tabindex="0" role="region" aria-label=${t('care.groups.caption')}><table class="groups">
-        <caption>${t('care.groups.caption')}</caption>
-        <thead><tr>
-          <th scope="col">${t('care.groups.col.title')}</th>
-          <th scope="col">${t('care.groups.col.starts')}</th>
-          <th scope="col">${t('care.groups.col.place')}</th>
-          <th scope="col">${t('care.groups.col.capacity')}</th>
-          <th scope="col">${t('parked.col.actions')}</th>
-        </tr></thead>
-        <tbody>${items.map(g => html`
+      ${tableRegion(t('care.groups.caption'), 'groups', head, items.map(g => html`
           <tr data-id=${g.id} aria-current=${this.selected?.id === g.id ? 'true' : 'false'}>
             <th scope="row">${g.title}</th>
             <td><time datetime=${g.startsAt}>${formatTime(g.startsAt)}</time></td>
@@ -149,14 +89,8 @@ export class CareGroups extends LocalizedElement {
                 @click=${() => this.signUp(g)} aria-label=${t('care.groups.sign-up.label', { title: g.title })}>
                 ${t('care.groups.sign-up')}</button>` : nothing}
             </td>
-          </tr>`)}
-        </tbody>
-      </table></div>
-      <nav class="bar" aria-label=${t('page.label')}>
-        <button ?disabled=${page === 0 || this.busy} @click=${() => this.turn(-1)}>${t('page.prev')}</button>
-        <span>${t('page.summary', { from: formatNumber(page * size + 1), to: formatNumber(to), total: formatNumber(total) })}</span>
-        <button ?disabled=${to >= total || this.busy} @click=${() => this.turn(1)}>${t('page.next')}</button>
-      </nav>`;
+          </tr>`))}
+      ${pager(this.view, d => this.turn(d), this.busy)}`;
   }
 
   #detail(g) {

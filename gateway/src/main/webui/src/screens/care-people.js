@@ -1,72 +1,44 @@
 import { html, nothing } from 'lit';
-import { LocalizedElement, shared } from '../localized.js';
+import { shared } from '../localized.js';
 import { formatNumber, formatTime, t } from '../i18n.js';
+import { Screen, screenStyles, tableRegion } from '../screen.js';
 import { careStyles, BENEFICIARIES, instantOf, localNow } from './care-common.js';
-import '../problem-alert.js';
 
 const KINDS = ['VISIT', 'CALL', 'ERRAND', 'PAPERWORK'];
 
 /** A volunteer's people (the API gives a volunteer only those assigned to them), their plan, and logging an activity. */
-export class CarePeople extends LocalizedElement {
+export class CarePeople extends Screen {
   static properties = {
-    api: { attribute: false },
     view: { state: true },
     selected: { state: true },
     plan: { state: true },
     activities: { state: true },
-    error: { state: true },
-    message: { state: true },
-    busy: { state: true },
   };
 
-  static styles = [shared, careStyles];
-
-  constructor() {
-    super();
-    this.message = '';
-    this.busy = false;
-  }
+  static styles = [shared, screenStyles, careStyles];
 
   firstUpdated() {
     this.load();
   }
 
-  async load() {
-    this.busy = true;
-    try {
-      this.view = await this.api.get(`${BENEFICIARIES}?status=IN_CARE&size=100`);
-      this.error = null;
-    } catch (e) {
-      this.error = e;
-    } finally {
-      this.busy = false;
-    }
+  load() {
+    return this.run(async () => { this.view = await this.api.get(`${BENEFICIARIES}?status=IN_CARE&size=100`); });
   }
 
   async open(person) {
-    this.message = '';
     this.selected = person;
-    await this.#refresh();
-    await this.updateComplete;
-    this.renderRoot.querySelector('#person-title')?.focus();
+    await this.run(() => this.#refresh());
+    this.focus('#person-title');
   }
 
   async #refresh() {
     const id = this.selected.id;
-    this.busy = true;
-    try {
-      const [plan, activities] = await Promise.all([
-        this.api.get(`${BENEFICIARIES}/${id}/plan`).catch(e => (e.status === 404 ? null : Promise.reject(e))),
-        this.api.get(`${BENEFICIARIES}/${id}/activities?size=10`),
-      ]);
-      this.plan = plan;
-      this.activities = activities;
-      this.error = null;
-    } catch (e) {
-      this.error = e;
-    } finally {
-      this.busy = false;
-    }
+    const [plan, activities] = await Promise.all([
+      this.api.get(`${BENEFICIARIES}/${id}/plan`).catch(e => (e.status === 404 ? null : Promise.reject(e))),
+      this.api.get(`${BENEFICIARIES}/${id}/activities?size=10`),
+    ]);
+    this.plan = plan;
+    this.activities = activities;
   }
 
   async log(event) {
@@ -80,30 +52,16 @@ export class CarePeople extends LocalizedElement {
       guardianPresent: form.get('guardianPresent') === 'on',
     };
     for (const field of ['notes', 'needsFound']) if (form.get(field)) body[field] = form.get(field);
-    this.busy = true;
-    this.message = '';
-    try {
+    await this.run(async () => {
       await this.api.post(`${BENEFICIARIES}/${this.selected.id}/activities`, body);
-      this.error = null;
-      this.message = t('care.log.done', { kind: t(`care.kind.${body.kind}`), name: this.selected.fullName });
       formElement.reset();
       await this.#refresh();
-    } catch (e) {
-      this.error = e;
-      this.busy = false;
-    }
+    }, t('care.log.done', { kind: t(`care.kind.${body.kind}`), name: this.selected.fullName }));
   }
 
   render() {
     return html`
-      <h1 tabindex="-1">${t('care.people.title')}</h1>
-      <p class="lead">${t('care.people.lead')}</p>
-      <div class="bar">
-        <button @click=${() => this.load()} ?disabled=${this.busy}>${t('common.refresh')}</button>
-        <span class="grow"></span>
-        <span role="status" class="status">${this.message}</span>
-      </div>
-      <problem-alert .error=${this.error}></problem-alert>
+      ${this.top(t('care.people.title'), t('care.people.lead'), () => this.load())}
       ${this.view ? this.#table() : html`<p aria-busy="true">${t('app.loading')}</p>`}
       ${this.selected ? this.#person(this.selected) : nothing}`;
   }
@@ -111,16 +69,8 @@ export class CarePeople extends LocalizedElement {
   #table() {
     const { items } = this.view;
     if (items.length === 0) return html`<p class="empty">${t('care.people.empty')}</p>`;
-    return html`<div class="scroll" tabindex="0" role="region" aria-label=${t('care.people.caption')}><table class="people">
-      <caption>${t('care.people.caption')}</caption>
-      <thead><tr>
-        <th scope="col">${t('care.col.name')}</th>
-        <th scope="col">${t('care.col.region')}</th>
-        <th scope="col">${t('care.col.language')}</th>
-        <th scope="col">${t('care.started')}</th>
-        <th scope="col">${t('parked.col.actions')}</th>
-      </tr></thead>
-      <tbody>${items.map(b => html`
+    const head = [t('care.col.name'), t('care.col.region'), t('care.col.language'), t('care.started'), t('parked.col.actions')];
+    return tableRegion(t('care.people.caption'), 'people', head, items.map(b => html`
         <tr data-id=${b.id} aria-current=${this.selected?.id === b.id ? 'true' : 'false'}>
           <th scope="row">${b.fullName}${b.minor ? html` <span class="tag">${t('care.minor')}</span>` : nothing}</th>
           <td>${b.region}</td>
@@ -128,9 +78,7 @@ export class CarePeople extends LocalizedElement {
           <td><time datetime=${b.careStartedAt}>${formatTime(b.careStartedAt)}</time></td>
           <td><button @click=${() => this.open(b)} ?disabled=${this.busy}
             aria-label=${t('care.open.label', { name: b.fullName })}>${t('care.open')}</button></td>
-        </tr>`)}
-      </tbody>
-    </table></div>`;
+        </tr>`));
   }
 
   #person(b) {

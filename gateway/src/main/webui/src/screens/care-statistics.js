@@ -1,23 +1,19 @@
 import { html, css } from 'lit';
-import { LocalizedElement, shared } from '../localized.js';
+import { shared } from '../localized.js';
 import { formatNumber, t } from '../i18n.js';
-import { careStyles } from './care-common.js';
-import '../problem-alert.js';
+import { Screen, screenStyles } from '../screen.js';
 
 const REPORT = '/api/v1/care/reports/programme';
 const DAY = 86400000;
 const isoDate = date => date.toISOString().slice(0, 10);
 
 /** The programme's figures for a period, with CSS bar charts: beneficiaries by criterion, and the regions side by side. */
-export class CareStatistics extends LocalizedElement {
+export class CareStatistics extends Screen {
   static properties = {
-    api: { attribute: false },
     report: { state: true },
-    error: { state: true },
-    busy: { state: true },
   };
 
-  static styles = [shared, careStyles, css`
+  static styles = [shared, screenStyles, css`
     .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr)); gap: 0.8rem; margin: 1rem 0; }
     .card { border: 1px solid var(--line); border-radius: 8px; padding: 0.6rem 0.8rem; }
     .card .figure { font-size: 1.6rem; font-weight: 700; }
@@ -35,7 +31,6 @@ export class CareStatistics extends LocalizedElement {
 
   constructor() {
     super();
-    this.busy = false;
     const today = new Date();
     this.from = isoDate(new Date(today.getTime() - 89 * DAY));
     this.to = isoDate(today);
@@ -45,34 +40,26 @@ export class CareStatistics extends LocalizedElement {
     this.load();
   }
 
-  async load(event) {
+  load(event) {
     event?.preventDefault();
     if (event) {
       const form = new FormData(event.target);
       this.from = form.get('from');
       this.to = form.get('to');
     }
-    this.busy = true;
-    try {
-      this.report = await this.api.get(`${REPORT}?from=${this.from}&to=${this.to}`);
-      this.error = null;
-    } catch (e) {
-      this.error = e;
-    } finally {
-      this.busy = false;
-    }
+    return this.run(async () => { this.report = await this.api.get(`${REPORT}?from=${this.from}&to=${this.to}`); }, '', 'period');
   }
 
   render() {
     return html`
-      <h1 tabindex="-1">${t('care.stats.title')}</h1>
-      <p class="lead">${t('care.stats.lead')}</p>
+      ${this.top(t('care.stats.title'), t('care.stats.lead'))}
       <form class="inline" @submit=${this.load}>
-        <label>${t('care.stats.from')} <input name="from" type="date" required .value=${this.from}></label>
-        <label>${t('care.stats.to')} <input name="to" type="date" required .value=${this.to}></label>
+        ${this.field('period', 'from', t('care.stats.from'), a => html`<input name="from" type="date" required .value=${this.from}
+          aria-invalid=${a.invalid} aria-describedby=${a.describedBy}>`)}
+        ${this.field('period', 'to', t('care.stats.to'), a => html`<input name="to" type="date" required .value=${this.to}
+          aria-invalid=${a.invalid} aria-describedby=${a.describedBy}>`)}
         <button class="primary" ?disabled=${this.busy}>${t('care.stats.show')}</button>
       </form>
-      <problem-alert .error=${this.error}></problem-alert>
       ${this.report ? this.#report(this.report) : html`<p aria-busy="true">${t('app.loading')}</p>`}`;
   }
 

@@ -1,7 +1,7 @@
 import { html, css, nothing } from 'lit';
-import { LocalizedElement, shared } from '../localized.js';
+import { shared } from '../localized.js';
 import { formatNumber, formatTime, t } from '../i18n.js';
-import '../problem-alert.js';
+import { Screen, pager, screenStyles, tableRegion } from '../screen.js';
 
 const PAGE_SIZE = 20;
 
@@ -9,22 +9,15 @@ const PAGE_SIZE = 20;
 const shortType = type => type.slice(type.lastIndexOf('.') + 1);
 
 /** An admin's list of one service's parked outbox events, with retry and (confirmed) discard. */
-export class ParkedEvents extends LocalizedElement {
+export class ParkedEvents extends Screen {
   static properties = {
-    api: { attribute: false },
     service: {},
     page: { state: true },
     view: { state: true },
-    error: { state: true },
-    message: { state: true },
-    busy: { state: true },
     pending: { state: true },
   };
 
-  static styles = [shared, css`
-    .bar { display: flex; gap: 0.6rem; align-items: center; margin: 0.6rem 0; }
-    .bar .grow { flex: 1; }
-    .scroll { overflow-x: auto; }
+  static styles = [shared, screenStyles, css`
     td.error { min-width: 12rem; max-width: 24rem; overflow-wrap: break-word; color: var(--muted); }
     td.event code { display: block; }
     td.event .topic { color: var(--muted); }
@@ -40,8 +33,6 @@ export class ParkedEvents extends LocalizedElement {
     super();
     this.page = 0;
     this.view = null;
-    this.message = '';
-    this.busy = false;
     this.pending = null;
   }
 
@@ -61,18 +52,14 @@ export class ParkedEvents extends LocalizedElement {
     return `/api/v1/ops/${encodeURIComponent(this.service)}/outbox`;
   }
 
-  async load() {
-    this.busy = true;
-    try {
-      this.view = await this.api.get(`${this.#base}/parked?page=${this.page}&size=${PAGE_SIZE}`);
-      this.error = null;
-      // the last item of the last page went: show the page before
-      if (this.view.items.length === 0 && this.page > 0) this.page -= 1;
-    } catch (e) {
-      this.error = e;
-    } finally {
-      this.busy = false;
-    }
+  load() {
+    return this.run(() => this.#list());
+  }
+
+  async #list() {
+    this.view = await this.api.get(`${this.#base}/parked?page=${this.page}&size=${PAGE_SIZE}`);
+    // the last item of the last page went: show the page before
+    if (this.view.items.length === 0 && this.page > 0) this.page -= 1;
   }
 
   async retry(event) {
@@ -95,54 +82,28 @@ export class ParkedEvents extends LocalizedElement {
     this.pending = null;
   }
 
-  async #act(event, action, done) {
-    this.busy = true;
-    this.message = '';
-    try {
+  #act(event, action, done) {
+    return this.run(async () => {
       await this.api.post(`${this.#base}/${event.id}/${action}`);
-      this.error = null;
-      this.message = t(done, { position: event.position });
-      await this.load();
-    } catch (e) {
-      this.error = e;
-      this.busy = false;
-    }
+      await this.#list();
+    }, t(done, { position: event.position }));
   }
 
   render() {
     const service = t(`service.${this.service}`);
     return html`
-      <h1 tabindex="-1">${t('parked.title', { service })}</h1>
-      <p class="lead">${t('parked.lead')}</p>
-      <div class="bar">
-        <button @click=${() => this.load()} ?disabled=${this.busy}>${t('common.refresh')}</button>
-        <span class="grow"></span>
-        <span role="status" class="status">${this.message}</span>
-      </div>
-      <problem-alert .error=${this.error}></problem-alert>
+      ${this.top(t('parked.title', { service }), t('parked.lead'), () => this.load())}
       ${this.view ? this.#table(service) : html`<p aria-busy="true">${t('app.loading')}</p>`}
       ${this.#dialog()}`;
   }
 
   #table(service) {
-    const { items, page, size, total } = this.view;
+    const { items, total } = this.view;
     if (total === 0) return html`<p class="empty">${t('parked.empty')}</p>`;
-    const from = page * size + 1;
-    const to = page * size + items.length;
+    const head = [t('parked.col.position'), `${t('parked.col.type')} / ${t('parked.col.topic')}`, t('parked.col.key'),
+      t('parked.col.occurred'), t('parked.col.attempts'), t('parked.col.error'), t('parked.col.parked'), t('parked.col.actions')];
     return html`
-      <div class="scroll" tabindex="0" role="region" aria-label=${t('parked.caption', { service })}><table>
-        <caption>${t('parked.caption', { service })}</caption>
-        <thead><tr>
-          <th scope="col">${t('parked.col.position')}</th>
-          <th scope="col">${t('parked.col.type')} / ${t('parked.col.topic')}</th>
-          <th scope="col">${t('parked.col.key')}</th>
-          <th scope="col">${t('parked.col.occurred')}</th>
-          <th scope="col">${t('parked.col.attempts')}</th>
-          <th scope="col">${t('parked.col.error')}</th>
-          <th scope="col">${t('parked.col.parked')}</th>
-          <th scope="col">${t('parked.col.actions')}</th>
-        </tr></thead>
-        <tbody>${items.map(e => html`
+      ${tableRegion(t('parked.caption', { service }), 'parked', head, items.map(e => html`
           <tr data-id=${e.id}>
             <th scope="row">${e.position}</th>
             <td class="event"><code class="type" title=${e.eventType}>${shortType(e.eventType)}</code>
@@ -158,14 +119,8 @@ export class ParkedEvents extends LocalizedElement {
               <button class="danger" ?disabled=${this.busy} @click=${() => this.askDiscard(e)}
                 aria-label=${t('parked.discard.label', { position: e.position })}>${t('parked.discard')}</button>
             </td>
-          </tr>`)}
-        </tbody>
-      </table></div>
-      <nav class="bar" aria-label=${t('page.label')}>
-        <button ?disabled=${page === 0 || this.busy} @click=${() => { this.page -= 1; }}>${t('page.prev')}</button>
-        <span>${t('page.summary', { from: formatNumber(from), to: formatNumber(to), total: formatNumber(total) })}</span>
-        <button ?disabled=${to >= total || this.busy} @click=${() => { this.page += 1; }}>${t('page.next')}</button>
-      </nav>`;
+          </tr>`))}
+      ${pager(this.view, d => { this.page += d; }, this.busy)}`;
   }
 
   #dialog() {

@@ -23,7 +23,7 @@ export class WhoAmI extends LocalizedElement {
         <dt>${t('whoami.email')}</dt><dd>${me.email ?? t('whoami.none')}</dd>
         <dt>${t('whoami.roles')}</dt>
         <dd><ul class="roles">${me.roles.length
-          ? me.roles.map(r => html`<li data-role=${r}>${roleName(r)} (<code>${r}</code>)</li>`)
+          ? [...me.roles].sort().map(r => html`<li data-role=${r}>${roleName(r)} (<code>${r}</code>)</li>`)
           : html`<li>${t('whoami.none')}</li>`}</ul></dd>
         <dt>${t('whoami.client')}</dt><dd class="client"><code>${me.client}</code></dd>
         <dt>${t('whoami.expires')}</dt><dd><time datetime=${me.expiresAt}>${formatTime(me.expiresAt)}</time></dd>

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
 /** Ada, an admin, works through the complaint service's parked outbox events. */
@@ -98,9 +97,5 @@ class AdminParkedEventsIT extends BrowserTest {
 
     private Locator row() {
         return page.locator("tr[data-id='" + event.id() + "']");
-    }
-
-    private Locator button(String name) {
-        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name));
     }
 }

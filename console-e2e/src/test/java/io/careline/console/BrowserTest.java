@@ -16,8 +16,10 @@ import org.junit.jupiter.api.BeforeEach;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
 
 /**
  * One headless Debian chromium for a test class, and a fresh browser context (no cookies, no Keycloak session) for
@@ -90,8 +92,7 @@ abstract class BrowserTest {
     /** Signs a demo user in through Keycloak's own login page (the user's password is the user name). */
     void signIn(String user) {
         page.navigate(CONSOLE);
-        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                new Page.GetByRoleOptions().setName("Sign in")).click();
+        button("Sign in").click();
         fillKeycloakLogin(user);
     }
 
@@ -102,6 +103,25 @@ abstract class BrowserTest {
         page.locator("#kc-login").click();
         page.waitForURL(Pattern.compile(Pattern.quote(CONSOLE) + "(?!callback).*"));
         assertThat(page.locator("careline-console header")).isVisible();
+    }
+
+    Locator nav() {
+        return page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main navigation"));
+    }
+
+    /** The screen's heading. */
+    Locator heading() {
+        return page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1));
+    }
+
+    /** Where the screen announces what an action did. */
+    Locator status() {
+        return page.getByRole(AriaRole.STATUS);
+    }
+
+    /** The button of exactly this accessible name. */
+    Locator button(String name) {
+        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
     }
 
     void screenshot(String name) {

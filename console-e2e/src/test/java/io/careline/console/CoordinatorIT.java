@@ -4,7 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.restassured.path.json.JsonPath;
 import java.time.LocalDate;
@@ -130,17 +129,5 @@ class CoordinatorIT extends BrowserTest {
         assertThat(inCare.locator(".figure")).hasText(String.format(Locale.US, "%,d", figures.getLong("people.inCare")));
         assertThat(page.locator("care-statistics dl.chart .bar").first()).isVisible();
         screenshot("care-statistics");
-    }
-
-    private Locator nav() {
-        return page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main navigation"));
-    }
-
-    private Locator status() {
-        return page.getByRole(AriaRole.STATUS);
-    }
-
-    private Locator button(String name) {
-        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
     }
 }

@@ -33,7 +33,7 @@ class ShellIT extends BrowserTest {
         assertThat(heading()).hasText("Кто я");
         assertThat(heading()).isFocused(); // a navigation lands keyboard users on the new screen's heading
         assertThat(page.locator("who-am-i .name")).hasText("Ada Admin");
-        assertThat(page.locator("who-am-i .roles li")).hasText(new String[] {"Администратор (admin)"});
+        assertThat(page.locator("who-am-i .roles li")).hasText(new String[] {"Администратор (admin)", "Сотрудник (staff)"});
         assertThat(link("Отложенные события: Жалобы")).isVisible();
 
         page.getByLabel("Язык").selectOption("zh-CN");
@@ -94,9 +94,6 @@ class ShellIT extends BrowserTest {
                 .isFocused();
     }
 
-    private Locator heading() {
-        return page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1));
-    }
 
     private Locator link(String name) {
         return page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name));

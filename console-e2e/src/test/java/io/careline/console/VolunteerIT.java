@@ -124,8 +124,4 @@ class VolunteerIT extends BrowserTest {
         given().auth().oauth2(token).when().get(CareData.CARE + "/reports/programme?from=2026-01-01&to=2026-01-31")
                 .then().statusCode(403);
     }
-
-    private Locator nav() {
-        return page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main navigation"));
-    }
 }
