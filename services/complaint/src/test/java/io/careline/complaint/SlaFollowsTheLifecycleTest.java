@@ -43,6 +43,9 @@ class SlaFollowsTheLifecycleTest {
         Instant promised = Instant.parse(staff("sam").get(STAFF + "/" + id).then().statusCode(200)
                 .extract().path("firstReplyDueAt"));
         assertThat(promised).isEqualTo(firstReply.getOffsetDateTime("due_at").toInstant());
+        Instant resolutionDue = Instant.parse(staff("sam").get(STAFF + "/" + id).then().statusCode(200)
+                .extract().path("resolutionDueAt"));
+        assertThat(resolutionDue).isEqualTo(clock(id, "RESOLUTION").getOffsetDateTime("due_at").toInstant());
 
         staff("sam").body(Map.of("assignee", "agnes", "team", "north", "reason", "billing desk"))
                 .post(STAFF + "/" + id + "/assignment").then().statusCode(200);

@@ -148,11 +148,15 @@ public class ComplaintService {
         };
 
         return complaints.persist(complaint)
-                // its SLA clocks start with it, in the same transaction; the first reply is due when its clock says
-                // (the matching policy may count business hours)
-                .call(stored -> slaClocks.start(stored).invoke(clocks -> clocks.stream()
-                        .filter(clock -> clock.kind == ClockKind.FIRST_REPLY).findFirst()
-                        .ifPresent(firstReply -> stored.firstReplyDueAt = firstReply.dueAt)))
+                // its SLA clocks start with it, in the same transaction; the first reply and the resolution are due when
+                // their clocks say (the matching policy may count business hours)
+                .call(stored -> slaClocks.start(stored).invoke(clocks -> clocks.forEach(clock -> {
+                    if (clock.kind == ClockKind.FIRST_REPLY) {
+                        stored.firstReplyDueAt = clock.dueAt;
+                    } else {
+                        stored.resolutionDueAt = clock.dueAt;
+                    }
+                })))
                 .call(stored -> outbox.add(ComplaintReceived.EVENT, EventEnvelope.of(ComplaintReceived.EVENT,
                         stored.customerId, stored.receivedAt, new ComplaintReceived(stored.id, stored.reference,
                                 stored.subject, stored.category.name(), stored.channel, stored.receivedAt,
