@@ -27,7 +27,7 @@ class ConsoleRoutesTest {
                 .header("Cache-Control", "no-cache")
                 .body("authority", equalTo("http://127.0.0.1:18080/realms/careline"))
                 .body("clientId", equalTo("careline-admin"))
-                .body("outboxServices", contains("complaint", "claim-care"));
+                .body("outboxServices", contains("complaint", "claim-care", "customer"));
     }
 
     @Test
