@@ -78,8 +78,8 @@ public class ComplaintEventsConsumer {
                 .invoke(created -> {
                     if (created) {
                         // evidence of the effect, in the trace of the request that caused the event
-                        LOG.infof("event %s applied: %s v%d made a message in the inbox", read.id(), read.type(),
-                                read.version());
+                        LOG.infof("event %s applied: %s v%d made a message in the inbox about %s", read.id(),
+                                read.type(), read.version(), InboxService.subjectOf(read));
                     } else {
                         LOG.debugf("event %s applied before, or calls for no message", read.id());
                     }

@@ -49,6 +49,12 @@ public class InboxService {
         return compose(event).map(this::deliver).orElseGet(() -> Uni.createFrom().item(Boolean.FALSE));
     }
 
+    /** What the event's message is about, for the log: its complaint's id, or the event's own id. */
+    public static String subjectOf(EventEnvelope<?> event) {
+        return compose(event).map(message -> message.complaintId).map(complaintId -> "complaint " + complaintId)
+                .orElse("event " + event.id());
+    }
+
     /** The message for a readable event (see the reader), without its id and times; empty when none is due. */
     static Optional<InboxMessage> compose(EventEnvelope<?> event) {
         Object data = event.data();
