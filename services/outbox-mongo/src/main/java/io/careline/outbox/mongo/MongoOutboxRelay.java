@@ -15,6 +15,7 @@ import static io.careline.outbox.mongo.OutboxFields.inOutbox;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -168,6 +169,10 @@ public final class MongoOutboxRelay extends RelayWorker {
         }
         long started = System.nanoTime();
         Instant now = Instant.now();
+        // The documents read are those due by now, but each is read as it is when reached, so it may hold events
+        // written after now, while an earlier event of the same key, in a document written after now, is not read.
+        // Events are positioned before their write, so taking only those positioned by now keeps each key in order.
+        long horizon = ChronoUnit.MICROS.between(Instant.EPOCH, now);
         Blockers blockers = blockers(now);
         List<Loaded> documents = new ArrayList<>();
         boolean full = false;
@@ -187,7 +192,7 @@ public final class MongoOutboxRelay extends RelayWorker {
         Map<UUID, Long> positions = new HashMap<>(); // PendingEvent carries none
         for (Loaded document : documents) {
             for (Document event : document.outbox()) {
-                if (event.get(PARKED_AT) == null && !after(event.getDate(NEXT_ATTEMPT_AT), now)
+                if (event.get(PARKED_AT) == null && !after(event.getDate(NEXT_ATTEMPT_AT), now) && position(event) <= horizon
                         && blockers.heldUntil(event.getString(KEY), position(event)) == null) {
                     PendingEvent pending = pending(event);
                     positions.put(pending.id(), position(event));

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -104,6 +105,28 @@ class MongoOutboxRelayTest {
         assertThat(byKey).hasSize(keys);
         byKey.forEach((key, sequence) -> assertThat(sequence).as("the events of " + key)
                 .containsExactlyElementsOf(IntStream.range(0, perKey).boxed().toList()));
+    }
+
+    /**
+     * A pass reads the documents due when it began, each as it is when reached: a document due earlier may by then hold
+     * an event written after an earlier event of its key went into a document not due yet (written after the pass
+     * began). Staged here with positions and due times a little ahead, as such writes would have them: the later
+     * event must not go first.
+     */
+    @Test
+    void anEventWrittenAfterThePassBeganWaitsForTheEarlierEventsOfItsKey() {
+        String run = UUID.randomUUID().toString();
+        String key = "RACE-" + run;
+        long inOneSecond = java.time.temporal.ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now().plusSeconds(1));
+        Document earlier = outbox.event(MongoOutboxFixture.TESTED, envelope(key, run, 0)).append(OutboxFields.POSITION, inOneSecond);
+        Document later = outbox.event(MongoOutboxFixture.TESTED, envelope(key, run, 1)).append(OutboxFields.POSITION, inOneSecond + 1000);
+        fixture.notes.insertOne(outbox.insert(new Document("_id", key + "-note"), earlier)
+                .append(OutboxFields.DUE_AT, java.util.Date.from(Instant.now().plusSeconds(1))));
+        fixture.customers.insertOne(outbox.insert(new Document("_id", key), later)); // due now
+        outbox.written();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> fixture.inOutboxes() == 0);
+        assertThat(sequencesByKey(recordsMentioning(TOPIC, run)).get(key)).containsExactly(0, 1);
     }
 
     @Test
