@@ -2,6 +2,7 @@ package io.careline.claimcare;
 
 import static io.careline.claimcare.CareTestSupport.KAFKA;
 import static io.careline.claimcare.CareTestSupport.assignVia;
+import static io.careline.claimcare.CareTestSupport.careEventsMentioning;
 import static io.careline.claimcare.CareTestSupport.consented;
 import static io.careline.claimcare.CareTestSupport.count;
 import static io.careline.claimcare.CareTestSupport.proposed;
@@ -21,6 +22,7 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -100,6 +102,17 @@ class ErasureTest {
                 "SELECT 1 FROM beneficiary WHERE id = $1 AND pseudonymised_at IS NOT NULL", othersPerson).isEmpty());
         assertThat(rows(pool, "SELECT customer_id FROM beneficiary WHERE id = $1", comeback).get(0).getString("customer_id"))
                 .isEqualTo(customer);
+
+        // each erasure confirmed once to the customer service, keyed by the customer it asked about; the redelivery,
+        // handled before the other customer's erasure (same key), confirmed nothing again
+        assertThat(count(pool, "SELECT count(*) FROM outbox_event WHERE event_type = 'io.careline.ErasureConfirmed.v1' "
+                + "AND message_key = $1", customer)).isEqualTo(1);
+        ConsumerRecord<String, String> confirmation = await().atMost(Duration.ofSeconds(60)).until(
+                () -> careEventsMentioning("\"" + customer + "\"", 1).stream()
+                        .filter(r -> CareTestSupport.header(r, "ce_type").equals("io.careline.ErasureConfirmed.v1"))
+                        .findFirst().orElse(null), java.util.Objects::nonNull);
+        assertThat(confirmation.key()).isEqualTo(customer);
+        assertThat(confirmation.value()).containsPattern("\"service\": ?\"claim-care\"");
     }
 
     @Test

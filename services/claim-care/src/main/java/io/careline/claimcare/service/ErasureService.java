@@ -8,6 +8,9 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.careline.claimcare.repository.ProcessedEvent;
+import io.careline.contracts.EventEnvelope;
+import io.careline.contracts.customer.ErasureConfirmed;
+import io.careline.outbox.EventOutbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -15,16 +18,21 @@ import io.smallrye.mutiny.Uni;
  * Erases a customer: who they and their beneficiaries are is replaced by one random pseudonym (the household stays
  * one household, for continuity), names, dates of birth, health data and activity notes are removed. What the
  * statistics count stays: regions, statuses, dates, amounts, and the anonymous eligibility facts. Applied once per
- * event id, in one transaction with the record of it.
+ * event id, in one transaction with the record of it and the {@link ErasureConfirmed} the customer service waits for
+ * (keyed by the customer id it asked about: the confirmation is the one place that id still appears).
  */
 @ApplicationScoped
 public class ErasureService {
 
     public static final String ERASED = "(erased)";
+    /** The name the customer service expects in the confirmation ({@code careline.customer.erasure.services}). */
+    static final String SERVICE = "claim-care";
 
+    private final EventOutbox outbox;
     private final Clock clock;
 
-    public ErasureService(Clock clock) {
+    public ErasureService(EventOutbox outbox, Clock clock) {
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -56,6 +64,8 @@ public class ErasureService {
                                     UPDATE claim SET customer_id = :pseudonym, description = NULL, version = version + 1
                                      WHERE customer_id = :customer""")
                                     .setParameter("pseudonym", pseudonym).setParameter("customer", customerId).executeUpdate()))
+                    .chain(() -> outbox.add(ErasureConfirmed.CARE, EventEnvelope.of(ErasureConfirmed.CARE, customerId, now,
+                            new ErasureConfirmed(customerId, SERVICE, now))))
                     .replaceWith(true);
         }));
     }
