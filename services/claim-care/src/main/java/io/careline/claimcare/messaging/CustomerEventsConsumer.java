@@ -1,24 +1,22 @@
 package io.careline.claimcare.messaging;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.careline.claimcare.service.ErasureService;
+import io.careline.service.messaging.EventRecords;
+import io.careline.service.messaging.UnreadableEventException;
+import io.careline.service.messaging.UntilApplied;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 
 /**
  * Applies erasure requests from the customer service (careline.customer.v1, under the topic prefix). One record at a
@@ -39,6 +37,8 @@ public class CustomerEventsConsumer {
     static final String ERASED_TYPE = "CustomerErased";
     static final int ERASED_VERSION = 1;
     static final String ERASED_CLOUD_EVENT_TYPE = "io.careline." + ERASED_TYPE + ".v" + ERASED_VERSION;
+    private static final Duration RETRY_FIRST = Duration.ofMillis(200);
+    private static final Duration RETRY_MAX = Duration.ofSeconds(30);
     private static final Logger LOG = Logger.getLogger(CustomerEventsConsumer.class);
 
     private final ErasureService erasure;
@@ -53,23 +53,18 @@ public class CustomerEventsConsumer {
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
         Erasure request;
         try {
-            request = read(header(record, "ce_type"), record.value());
+            request = read(EventRecords.header(record, "ce_type"), record.value());
         } catch (UnreadableEventException unreadable) {
-            LOG.warnf("unreadable record %s-%d@%d goes to the dead-letter topic: %s", record.topic(), record.partition(),
-                    record.offset(), unreadable.getMessage());
+            LOG.warnf("unreadable record %s goes to the dead-letter topic: %s", EventRecords.coordinates(record),
+                    unreadable.getMessage());
             return Uni.createFrom().failure(unreadable);
         }
         if (request == null) {
             return Uni.createFrom().voidItem();
         }
-        // deferred, so each retry runs the whole transaction again, and back on this Vert.x context, where Hibernate
-        // Reactive must run (a back-off resumes on another thread)
-        Context context = Vertx.currentContext();
-        return Uni.createFrom().deferred(() -> erasure.erase(request.eventId(), ERASED_CLOUD_EVENT_TYPE, request.customerId()))
-                .runSubscriptionOn(task -> context.runOnContext(ignored -> task.run()))
-                .onFailure().invoke(failure -> LOG.warnf("erasure %s not applied yet (%s); retrying", request.eventId(),
-                        failure.toString()))
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(30)).indefinitely()
+        return UntilApplied.retried(() -> erasure.erase(request.eventId(), ERASED_CLOUD_EVENT_TYPE, request.customerId()),
+                        RETRY_FIRST, RETRY_MAX,
+                        failure -> LOG.warnf("erasure %s not applied yet (%s); retrying", request.eventId(), failure.toString()))
                 .invoke(applied -> LOG.infof(applied ? "erasure %s applied" : "erasure %s was applied before", request.eventId()))
                 .replaceWithVoid();
     }
@@ -82,15 +77,7 @@ public class CustomerEventsConsumer {
         if (cloudEventType != null && !ERASED_CLOUD_EVENT_TYPE.equals(cloudEventType)) {
             return null;
         }
-        JsonNode tree;
-        try {
-            tree = value == null ? null : json.readTree(value);
-        } catch (JsonProcessingException e) {
-            throw new UnreadableEventException("the value is not JSON: " + e.getOriginalMessage());
-        }
-        if (tree == null || !tree.isObject() || !tree.path("type").isTextual() || !tree.path("version").isInt()) {
-            throw new UnreadableEventException("the value is not an event envelope: it needs a string type and an integer version");
-        }
+        JsonNode tree = EventRecords.envelope(json, value);
         if (!ERASED_TYPE.equals(tree.get("type").asText()) || tree.get("version").asInt() != ERASED_VERSION) {
             return null;
         }
@@ -103,10 +90,5 @@ public class CustomerEventsConsumer {
         } catch (IllegalArgumentException e) {
             throw new UnreadableEventException("CustomerErased v1 has no event id (a UUID)");
         }
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }
