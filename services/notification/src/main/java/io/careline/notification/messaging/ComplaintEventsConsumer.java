@@ -12,12 +12,12 @@ import org.jboss.logging.Logger;
 
 import io.careline.contracts.EventEnvelope;
 import io.careline.notification.config.NotificationConfig;
-import io.careline.notification.service.InboxService;
+import io.careline.notification.service.DeliveryService;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Turns events on the complaint topic into inbox messages. One record at a time, in order per partition (so one
- * customer's messages keep their order); the offset is committed only once the record is handled.
+ * Turns events on the complaint topic into messages (the inbox, and the recipient's other channels). One record at a
+ * time, in order per partition (so one customer's messages keep their order); the offset is committed only once the record is handled.
  *
  * <ul>
  * <li>an event the customer is told about ({@code ComplaintReceived}, {@code ComplaintReplied}, {@code ComplaintResolved},
@@ -37,14 +37,14 @@ public class ComplaintEventsConsumer {
     private static final Logger LOG = Logger.getLogger(ComplaintEventsConsumer.class);
 
     private final ComplaintEventReader reader;
-    private final InboxService inbox;
+    private final DeliveryService deliveries;
     private final NotificationConfig config;
     private final ConsumerProgress progress;
 
-    public ComplaintEventsConsumer(ComplaintEventReader reader, InboxService inbox, NotificationConfig config,
+    public ComplaintEventsConsumer(ComplaintEventReader reader, DeliveryService deliveries, NotificationConfig config,
             ConsumerProgress progress) {
         this.reader = reader;
-        this.inbox = inbox;
+        this.deliveries = deliveries;
         this.config = config;
         this.progress = progress;
     }
@@ -74,12 +74,12 @@ public class ComplaintEventsConsumer {
             return Uni.createFrom().voidItem();
         }
         EventEnvelope<?> read = event.get();
-        return inbox.notifyOf(read)
+        return deliveries.dispatch(read)
                 .invoke(created -> {
                     if (created) {
                         // evidence of the effect, in the trace of the request that caused the event
                         LOG.infof("event %s applied: %s v%d made a message in the inbox about %s", read.id(),
-                                read.type(), read.version(), InboxService.subjectOf(read));
+                                read.type(), read.version(), DeliveryService.subjectOf(read));
                     } else {
                         LOG.debugf("event %s applied before, or calls for no message", read.id());
                     }

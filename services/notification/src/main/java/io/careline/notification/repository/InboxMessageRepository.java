@@ -141,4 +141,11 @@ public class InboxMessageRepository implements ReactivePanacheMongoRepositoryBas
         return mongoCollection().find(lt("summaryPendingSince", olderThan), new FindOptions().limit(limit))
                 .collect().asList();
     }
+
+    /** Erasure: the texts may quote what the customer wrote (a complaint's subject); the facts and counts stay. */
+    public Uni<Void> eraseTexts(String customerId) {
+        return mongoCollection().updateMany(eq("customerId", customerId),
+                        Updates.combine(Updates.set("title", Recipient.ERASED), Updates.set("body", Recipient.ERASED)))
+                .replaceWithVoid();
+    }
 }

@@ -8,8 +8,6 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -38,7 +36,7 @@ public class InboxSummaryRepository implements ReactivePanacheMongoRepositoryBas
                         new UpdateOptions().upsert(true))
                 .map(result -> result.getModifiedCount() > 0 || result.getUpsertedId() != null)
                 // the summary exists and holds the marker: the upsert's insert collided with it on _id
-                .onFailure(InboxSummaryRepository::summaryExists).recoverWithItem(Boolean.FALSE);
+                .onFailure(DuplicateKeys::onId).recoverWithItem(Boolean.FALSE);
     }
 
     /** The customer's counts; zero for a customer who never had a message. */
@@ -52,10 +50,5 @@ public class InboxSummaryRepository implements ReactivePanacheMongoRepositoryBas
             empty.applied = List.of();
             return empty;
         });
-    }
-
-    private static boolean summaryExists(Throwable failure) {
-        return failure instanceof MongoWriteException write && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY
-                && write.getError().getMessage() != null && write.getError().getMessage().contains("_id_");
     }
 }

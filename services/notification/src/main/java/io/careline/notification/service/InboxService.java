@@ -3,23 +3,12 @@ package io.careline.notification.service;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.bson.types.ObjectId;
 
-import io.careline.contracts.EventEnvelope;
-import io.careline.contracts.complaint.CompensationGranted;
-import io.careline.contracts.complaint.ComplaintReceived;
-import io.careline.contracts.complaint.ComplaintReplied;
-import io.careline.contracts.complaint.ComplaintResolved;
-import io.careline.contracts.complaint.ComplaintStatusChanged;
-import io.careline.contracts.complaint.DrawWinnersAnnounced;
-import io.careline.contracts.complaint.IncidentResolved;
 import io.careline.notification.repository.InboxMessage;
-import io.careline.notification.repository.InboxMessage.Kind;
 import io.careline.notification.repository.InboxMessageRepository;
 import io.careline.notification.repository.InboxSummaryRepository;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -39,76 +28,6 @@ public class InboxService {
         this.summaries = summaries;
         this.settling = settling;
         this.metrics = metrics;
-    }
-
-    /**
-     * Puts the message this event calls for into its customer's inbox, once per event: true if it was created now,
-     * false if this event was applied before (a redelivery) or calls for no message (most status changes).
-     */
-    public Uni<Boolean> notifyOf(EventEnvelope<?> event) {
-        return compose(event).map(this::deliver).orElseGet(() -> Uni.createFrom().item(Boolean.FALSE));
-    }
-
-    /** What the event's message is about, for the log: its complaint's id, or the event's own id. */
-    public static String subjectOf(EventEnvelope<?> event) {
-        return compose(event).map(message -> message.complaintId).map(complaintId -> "complaint " + complaintId)
-                .orElse("event " + event.id());
-    }
-
-    /** The message for a readable event (see the reader), without its id and times; empty when none is due. */
-    static Optional<InboxMessage> compose(EventEnvelope<?> event) {
-        Object data = event.data();
-        InboxMessage message = new InboxMessage();
-        if (data instanceof ComplaintReceived complaint) {
-            message.kind = Kind.COMPLAINT_ACKNOWLEDGEMENT;
-            message.title = Acknowledgements.title(complaint);
-            message.body = Acknowledgements.body(complaint);
-            about(message, complaint.complaintId(), complaint.reference());
-            message.firstReplyDueAt = complaint.firstReplyDueAt();
-        } else if (data instanceof ComplaintReplied reply) {
-            message.kind = Kind.COMPLAINT_REPLY;
-            message.title = Replies.title(reply);
-            message.body = Replies.body(reply);
-            about(message, reply.complaintId(), reply.reference());
-        } else if (data instanceof ComplaintResolved resolved) {
-            message.kind = Kind.COMPLAINT_RESOLVED;
-            message.title = Resolutions.title(resolved);
-            message.body = Resolutions.body(resolved);
-            about(message, resolved.complaintId(), resolved.reference());
-        } else if (data instanceof ComplaintStatusChanged change) {
-            Optional<Kind> kind = StatusChanges.kindOf(change);
-            if (kind.isEmpty()) {
-                return Optional.empty();
-            }
-            message.kind = kind.get();
-            message.title = StatusChanges.title(message.kind, change);
-            message.body = StatusChanges.body(message.kind, change);
-            about(message, change.complaintId(), change.reference());
-        } else if (data instanceof CompensationGranted granted) {
-            message.kind = Kind.COMPENSATION_GRANTED;
-            message.title = Compensations.title(granted);
-            message.body = Compensations.body(granted);
-            about(message, granted.complaintId(), granted.reference());
-        } else if (data instanceof IncidentResolved incident) {
-            message.kind = Kind.INCIDENT_RESOLVED;
-            message.title = IncidentResolutions.title(incident);
-            message.body = IncidentResolutions.body(incident);
-        } else if (data instanceof DrawWinnersAnnounced draw) {
-            message.kind = Kind.DRAW_WON;
-            message.title = DrawWins.title(draw);
-            message.body = DrawWins.body(draw);
-        } else {
-            // the reader returns only the types above: another one here is a bug, retried rather than lost
-            throw new IllegalStateException("no message is defined for " + event.type() + " v" + event.version());
-        }
-        message.customerId = event.customerId();
-        message.sourceEventId = event.id().toString();
-        return Optional.of(message);
-    }
-
-    private static void about(InboxMessage message, UUID complaintId, String reference) {
-        message.complaintId = complaintId.toString();
-        message.complaintReference = reference;
     }
 
     /**

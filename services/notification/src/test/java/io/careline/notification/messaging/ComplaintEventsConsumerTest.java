@@ -24,7 +24,7 @@ import com.mongodb.WriteError;
 import io.careline.contracts.EventEnvelope;
 import io.careline.contracts.complaint.ComplaintReceived;
 import io.careline.notification.config.NotificationConfig;
-import io.careline.notification.service.InboxService;
+import io.careline.notification.service.DeliveryService;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.mutiny.Uni;
 
@@ -44,7 +44,7 @@ class ComplaintEventsConsumerTest {
     void anyFailureToApplyAReadableEventIsRetriedUntilItPassesNeverDeadLettered() throws Exception {
         AtomicInteger attempts = new AtomicInteger();
         // not one of the errors a deny-list would know: a refused write, then a bug
-        InboxService flaky = inbox(() -> switch (attempts.incrementAndGet()) {
+        DeliveryService flaky = inbox(() -> switch (attempts.incrementAndGet()) {
             case 1 -> Uni.createFrom().failure(new MongoWriteException(
                     new WriteError(121, "Document failed validation", new BsonDocument()), new ServerAddress(), Set.of()));
             case 2 -> Uni.createFrom().failure(new IllegalStateException("a bug"));
@@ -61,7 +61,7 @@ class ComplaintEventsConsumerTest {
     @Test
     void onlyAnUnreadableRecordFailsAndItIsNotRetried() {
         AtomicInteger attempts = new AtomicInteger();
-        InboxService never = inbox(() -> {
+        DeliveryService never = inbox(() -> {
             attempts.incrementAndGet();
             return Uni.createFrom().item(Boolean.TRUE);
         });
@@ -87,14 +87,14 @@ class ComplaintEventsConsumerTest {
         assertThat(progress.oldestInProgressSeconds()).isZero();
     }
 
-    private ComplaintEventsConsumer consumer(InboxService inbox) {
+    private ComplaintEventsConsumer consumer(DeliveryService inbox) {
         return new ComplaintEventsConsumer(new ComplaintEventReader(JSON), inbox, fastRetries(), progress);
     }
 
-    private static InboxService inbox(Supplier<Uni<Boolean>> outcome) {
-        return new InboxService(null, null, null, null) {
+    private static DeliveryService inbox(Supplier<Uni<Boolean>> outcome) {
+        return new DeliveryService(null, null, null, null, null, null, null, null) {
             @Override
-            public Uni<Boolean> notifyOf(EventEnvelope<?> event) {
+            public Uni<Boolean> dispatch(EventEnvelope<?> event) {
                 return outcome.get();
             }
         };
