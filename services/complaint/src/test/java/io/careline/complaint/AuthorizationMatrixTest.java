@@ -93,6 +93,7 @@ class AuthorizationMatrixTest {
         check("POST", STAFF + "/bulk-reassign", Map.of("ids", List.of(id), "team", "north"), 401, 403, 403, 403, 403, 200, 403, 403);
         check("POST", STAFF + "/" + billing + "/compensation", compensation, 401, 403, 403, 201, 404, 200, 403, 403);
         check("POST", STAFF + "/" + billing + "/compensation/approval", null, 401, 403, 403, 403, 403, 200, 403, 403);
+        check("GET", STAFF + "/compensations", null, 401, 403, 403, 403, 403, 200, 403, 403);
         check("GET", STAFF + "/incidents", null, 401, 403, 403, 200, 200, 200, 403, 403);
         check("GET", STAFF + "/incidents/" + incident, null, 401, 403, 403, 200, 200, 200, 403, 403);
         check("GET", STAFF + "/incidents/" + UUID.randomUUID(), null, 401, 403, 403, 404, 404, 404, 403, 403);

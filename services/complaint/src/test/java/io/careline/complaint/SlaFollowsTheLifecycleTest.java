@@ -79,7 +79,7 @@ class SlaFollowsTheLifecycleTest {
 
     private List<String> ledger(UUID complaintId) {
         List<String> entries = new ArrayList<>();
-        pool.preparedQuery("SELECT clock_kind || ':' || entry_type AS e FROM sla_ledger WHERE complaint_id = $1 ORDER BY seq")
+        pool.preparedQuery("SELECT clock_kind || ':' || entry_type AS e FROM sla_ledger WHERE complaint_id = $1 ORDER BY id")
                 .execute(Tuple.of(complaintId)).await().atMost(Duration.ofSeconds(10))
                 .forEach(row -> entries.add(row.getString("e")));
         return entries;

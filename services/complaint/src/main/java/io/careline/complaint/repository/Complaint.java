@@ -108,7 +108,8 @@ public class Complaint extends PanacheEntityBase {
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
 
-    @Column(name = "first_reply_due_at", nullable = false)
+    /** The first-reply clock's due time, kept in step with it (SlaClocks); null while it is paused. */
+    @Column(name = "first_reply_due_at")
     public Instant firstReplyDueAt;
 
     /** The first public reply by a person; the automatic acknowledgement does not count. */

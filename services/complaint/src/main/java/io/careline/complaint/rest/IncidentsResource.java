@@ -72,6 +72,7 @@ public class IncidentsResource {
     }
 
     @POST
+    @Consumes(MediaType.WILDCARD) // nothing is read: any Content-Type, or none, is fine
     @Path("{id}/confirm")
     @Operation(summary = "Confirm the incident was real", description = "Its reporters become eligible for the draw of "
             + "the month their report happened in. Confirming again changes nothing.")

@@ -20,13 +20,17 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import io.careline.complaint.repository.Compensation;
 import io.careline.complaint.repository.Complaint.Category;
 import io.careline.complaint.repository.Complaint.EnteredBy;
 import io.careline.complaint.repository.Complaint.Priority;
@@ -40,6 +44,7 @@ import io.careline.complaint.rest.Requests.ReplyRequest;
 import io.careline.complaint.rest.Requests.StatusRequest;
 import io.careline.complaint.rest.Requests.SupervisorReopenRequest;
 import io.careline.complaint.rest.Requests.VerifyCompensationRequest;
+import io.careline.complaint.rest.Views.CompensationItem;
 import io.careline.complaint.rest.Views.StaffCompensation;
 import io.careline.complaint.rest.Views.StaffComplaintView;
 import io.careline.complaint.rest.Views.StaffMessage;
@@ -100,7 +105,7 @@ public class StaffComplaintsResource {
                 request.description(), Intake.attachments(request.attachments()), request.claimedOvercharge(),
                 EnteredBy.AGENT, agent.name(), null, agent.team(),
                 idempotencyKey == null ? null : "agent:" + agent.name() + ":" + idempotencyKey))
-                .map(filed -> intake.created(PATH, filed, StaffComplaintView.of(intake.json(), filed.complaint())));
+                .map(filed -> intake.created(PATH, filed, StaffComplaintView.of(intake.json(), filed.complaint(), agent)));
     }
 
     @GET
@@ -121,8 +126,9 @@ public class StaffComplaintsResource {
                 parse(Category.class, "category", category), parse(Priority.class, "priority", priority),
                 channel == null || channel.isBlank() ? null : channel.strip().toUpperCase(Locale.ROOT),
                 overdue == null ? null : Boolean.valueOf(overdue), blankToNull(q));
-        return work.queue(caller.staff(), filter, page.page, page.size)
-                .map(found -> new PageView<>(found.items().stream().map(c -> StaffComplaintView.of(intake.json(), c)).toList(),
+        Actor staff = caller.staff();
+        return work.queue(staff, filter, page.page, page.size)
+                .map(found -> new PageView<>(found.items().stream().map(c -> StaffComplaintView.of(intake.json(), c, staff)).toList(),
                         page.page, page.size, found.total()));
     }
 
@@ -131,7 +137,8 @@ public class StaffComplaintsResource {
     @Operation(summary = "One complaint, whole", description = "With its audit trail (who, role, when, from, to, why) "
             + "and its compensation. ETag: its version.")
     public Uni<RestResponse<StaffComplaintView>> get(@RestPath UUID id) {
-        return work.staffDetails(caller.staff(), id).map(this::withETag);
+        Actor staff = caller.staff();
+        return work.staffDetails(staff, id).map(details -> withETag(details, staff));
     }
 
     @GET
@@ -172,7 +179,9 @@ public class StaffComplaintsResource {
             + "RESOLVED → CLOSED. Anything else: 409 naming status (a supervisor's override can).")
     public Uni<RestResponse<StaffComplaintView>> status(@RestPath UUID id, @Valid @NotNull StatusRequest request,
             @RestHeader(HttpHeaders.IF_MATCH) String ifMatch) {
-        return work.changeStatus(caller.staff(), id, version(ifMatch), request.status(), request.reason()).map(this::withETag);
+        Actor staff = caller.staff();
+        return work.changeStatus(staff, id, version(ifMatch), request.status(), request.reason())
+                .map(details -> withETag(details, staff));
     }
 
     @POST
@@ -184,8 +193,9 @@ public class StaffComplaintsResource {
         if (request.assignee() == null && request.team() == null) {
             throw ComplaintProblem.invalid("assignee", "or team must be given");
         }
-        return work.assign(caller.staff(), id, version(ifMatch), request.assignee(), request.team(), request.reason())
-                .map(this::withETag);
+        Actor staff = caller.staff();
+        return work.assign(staff, id, version(ifMatch), request.assignee(), request.team(), request.reason())
+                .map(details -> withETag(details, staff));
     }
 
     @POST
@@ -198,8 +208,9 @@ public class StaffComplaintsResource {
         if (request.status() == null && request.priority() == null) {
             throw ComplaintProblem.invalid("status", "or priority must be given");
         }
-        return work.override(caller.staff(), id, version(ifMatch), request.status(), request.priority(), request.reason())
-                .map(this::withETag);
+        Actor staff = caller.staff();
+        return work.override(staff, id, version(ifMatch), request.status(), request.priority(), request.reason())
+                .map(details -> withETag(details, staff));
     }
 
     @POST
@@ -209,7 +220,8 @@ public class StaffComplaintsResource {
             + "resolved; back IN_PROGRESS, with a mandatory reason.")
     public Uni<RestResponse<StaffComplaintView>> reopen(@RestPath UUID id, @Valid @NotNull SupervisorReopenRequest request,
             @RestHeader(HttpHeaders.IF_MATCH) String ifMatch) {
-        return work.supervisorReopen(caller.staff(), id, version(ifMatch), request.reason()).map(this::withETag);
+        Actor staff = caller.staff();
+        return work.supervisorReopen(staff, id, version(ifMatch), request.reason()).map(details -> withETag(details, staff));
     }
 
     public record BulkReassigned(int reassigned) {
@@ -228,6 +240,28 @@ public class StaffComplaintsResource {
                 .map(BulkReassigned::new);
     }
 
+    @GET
+    @Path("compensations")
+    @RolesAllowed({ Roles.SUPERVISOR, Roles.MANAGER })
+    @Operation(summary = "Compensations awaiting approval (supervisor)", description = "?status=AWAITING_APPROVAL "
+            + "(default) or GRANTED, oldest verification first, each with its complaint, the amounts, who verified "
+            + "(requestedBy) and when. Nobody's are left out: approving one's own is refused at approval (403).")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+            name = "one awaiting", value = """
+                    {"items":[{"id":"7d1c5b0e-3f0a-4c55-9a61-2b8e0f6d1a42","complaintId":"0f3e6d9a-1c2b-4e5f-8a7b-6c5d4e3f2a1b",
+                    "reference":"CMP-7K2M9Q4X","status":"AWAITING_APPROVAL","verifiedAmount":750.00,"refundAmount":750.00,
+                    "rewardAmount":750.00,"currency":"EUR","evidence":"invoice 2026-10 line 4 charged twice",
+                    "requestedBy":"agnes","requestedAt":"2026-11-02T09:30:00Z","approvedBy":null,"grantedAt":null}],
+                    "page":0,"size":20,"total":1}""")))
+    public Uni<PageView<CompensationItem>> compensations(@Valid @BeanParam PageRequest page,
+            @RestQuery @Parameter(example = "AWAITING_APPROVAL") String status) {
+        Compensation.Status wanted = status == null || status.isBlank() ? Compensation.Status.AWAITING_APPROVAL
+                : parse(Compensation.Status.class, "status", status);
+        return compensations.page(wanted, page.page, page.size)
+                .map(found -> new PageView<>(found.items().stream().map(CompensationItem::of).toList(), page.page, page.size,
+                        found.total()));
+    }
+
     @POST
     @Path("{id}/compensation")
     @RolesAllowed({ Roles.AGENT, Roles.SUPERVISOR })
@@ -244,6 +278,7 @@ public class StaffComplaintsResource {
     }
 
     @POST
+    @Consumes(MediaType.WILDCARD) // nothing is read: any Content-Type, or none, is fine
     @Path("{id}/compensation/approval")
     @RolesAllowed({ Roles.SUPERVISOR, Roles.MANAGER })
     @Operation(summary = "Approve a compensation (supervisor, four eyes)", description = "Grants it "
@@ -253,8 +288,8 @@ public class StaffComplaintsResource {
         return compensations.approve(caller.staff(), id).map(outcome -> StaffCompensation.of(outcome.compensation()));
     }
 
-    private RestResponse<StaffComplaintView> withETag(Details details) {
-        return RestResponse.ResponseBuilder.ok(StaffComplaintView.of(intake.json(), details))
+    private RestResponse<StaffComplaintView> withETag(Details details, Actor staff) {
+        return RestResponse.ResponseBuilder.ok(StaffComplaintView.of(intake.json(), details, staff))
                 .header(HttpHeaders.ETAG, "\"" + details.complaint().version + "\"").build();
     }
 

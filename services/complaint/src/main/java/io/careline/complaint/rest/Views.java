@@ -16,7 +16,9 @@ import io.careline.complaint.repository.NetworkIncident;
 import io.careline.complaint.repository.NetworkReport;
 import io.careline.complaint.repository.RewardDrawEntry;
 import io.careline.complaint.repository.Transition;
+import io.careline.complaint.service.Actor;
 import io.careline.complaint.service.Attachment;
+import io.careline.complaint.service.CompensationService;
 import io.careline.complaint.service.Details;
 import io.careline.complaint.service.DrawService;
 import io.careline.complaint.service.Money;
@@ -130,28 +132,29 @@ public final class Views {
             Instant resolvedAt,
             boolean overdue,
             long version,
+            List<String> allowedTransitions,
             @JsonInclude(JsonInclude.Include.NON_NULL) List<TransitionView> history,
             @JsonInclude(JsonInclude.Include.NON_NULL) StaffCompensation compensation) {
 
-        static StaffComplaintView of(ObjectMapper json, Complaint c) {
-            return of(json, c, null, null);
+        static StaffComplaintView of(ObjectMapper json, Complaint c, Actor caller) {
+            return of(json, c, caller, null, null);
         }
 
-        static StaffComplaintView of(ObjectMapper json, Details details) {
-            return of(json, details.complaint(), details.history().stream().map(TransitionView::of).toList(),
+        static StaffComplaintView of(ObjectMapper json, Details details, Actor caller) {
+            return of(json, details.complaint(), caller, details.history().stream().map(TransitionView::of).toList(),
                     StaffCompensation.of(details.compensation()));
         }
 
-        private static StaffComplaintView of(ObjectMapper json, Complaint c, List<TransitionView> history,
+        private static StaffComplaintView of(ObjectMapper json, Complaint c, Actor caller, List<TransitionView> history,
                 StaffCompensation compensation) {
             Instant now = Instant.now();
-            boolean overdue = c.status.open() && (c.firstPublicReplyAt == null ? c.firstReplyDueAt.isBefore(now)
-                    : c.resolutionDueAt != null && c.resolutionDueAt.isBefore(now));
+            Instant due = c.firstPublicReplyAt == null ? c.firstReplyDueAt : c.resolutionDueAt;
+            boolean overdue = c.status.open() && due != null && due.isBefore(now);
             return new StaffComplaintView(c.id, c.reference, c.customerId, c.category.name(), c.priority.name(),
                     c.channel, c.status.name(), c.subject, c.description, attachmentsOf(json, c), claimed(c),
                     c.enteredByKind.name(), c.enteredBy, c.partnerId, c.assignee, c.team, c.receivedAt,
                     c.firstReplyDueAt, c.firstPublicReplyAt, c.resolutionDueAt, c.statusChangedAt, c.resolvedAt,
-                    overdue, c.version, history, compensation);
+                    overdue, c.version, caller.statusMoves(c).stream().map(Enum::name).toList(), history, compensation);
         }
     }
 
@@ -171,6 +174,18 @@ public final class Views {
             return c == null ? null : new StaffCompensation(c.id, c.status.name(), c.verifiedAmount, c.currency,
                     c.evidence, c.verifiedBy, c.verifiedAt, c.status == Compensation.Status.AWAITING_APPROVAL,
                     c.approvedBy, c.refundAmount, c.rewardAmount, c.grantedAt);
+        }
+    }
+
+    /** A compensation in the supervisors' list: which complaint, how much, who asked for it and when. */
+    public record CompensationItem(UUID id, UUID complaintId, String reference, String status, BigDecimal verifiedAmount,
+            BigDecimal refundAmount, BigDecimal rewardAmount, String currency, String evidence, String requestedBy,
+            Instant requestedAt, String approvedBy, Instant grantedAt) {
+        static CompensationItem of(CompensationService.Listed listed) {
+            Compensation c = listed.compensation();
+            BigDecimal amount = c.verifiedAmount;
+            return new CompensationItem(c.id, c.complaintId, listed.reference(), c.status.name(), amount, amount, amount,
+                    c.currency, c.evidence, c.verifiedBy, c.verifiedAt, c.approvedBy, c.grantedAt);
         }
     }
 

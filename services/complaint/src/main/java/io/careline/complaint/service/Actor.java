@@ -1,6 +1,10 @@
 package io.careline.complaint.service;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 import io.careline.complaint.repository.Complaint;
+import io.careline.complaint.repository.Complaint.Status;
 
 /**
  * Who does something to a complaint, from their verified token: a customer (by customer id), a member of staff (by
@@ -33,5 +37,13 @@ public record Actor(String name, Role role, String team) {
     public boolean mayWork(Complaint complaint) {
         return supervises() || (role == Role.AGENT
                 && (name.equals(complaint.assignee) || (team != null && team.equals(complaint.team))));
+    }
+
+    /**
+     * The statuses this caller may move a complaint it works to, through the staff status endpoint, now (agents and
+     * supervisors; a manager's door is the override; reopening is its own).
+     */
+    public Set<Status> statusMoves(Complaint complaint) {
+        return role == Role.AGENT || role == Role.SUPERVISOR ? complaint.status.next() : EnumSet.noneOf(Status.class);
     }
 }

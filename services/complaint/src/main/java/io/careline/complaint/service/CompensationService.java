@@ -2,7 +2,10 @@ package io.careline.complaint.service;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -106,6 +109,30 @@ public class CompensationService {
                     compensation.approvedBy = supervisor.name();
                     return grant(complaint, compensation, ComplaintWork.now()).replaceWith(new Outcome(compensation, false));
                 }))));
+    }
+
+    /** A compensation as a supervisor's approval list shows it: with its complaint's reference. */
+    public record Listed(Compensation compensation, String reference) {
+    }
+
+    public record ListedPage(List<Listed> items, long total) {
+    }
+
+    /** Compensations in a status, oldest verification first; all of them (the console hides approving one's own). */
+    public Uni<ListedPage> page(Compensation.Status status, int page, int size) {
+        return Uncancellable.run(() -> Panache.withSession(() -> Compensation.<Compensation> find(
+                "status = ?1 order by verifiedAt, id", status).page(page, size).list()
+                .chain(found -> references(found).map(references -> found.stream()
+                        .map(c -> new Listed(c, references.get(c.complaintId))).toList()))
+                .chain(items -> Compensation.count("status", status).map(total -> new ListedPage(items, total)))));
+    }
+
+    private static Uni<Map<UUID, String>> references(List<Compensation> compensations) {
+        if (compensations.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Complaint.<Complaint> list("id in ?1", compensations.stream().map(c -> c.complaintId).toList())
+                .map(found -> found.stream().collect(Collectors.toMap(c -> c.id, c -> c.reference)));
     }
 
     private Uni<?> grant(Complaint complaint, Compensation compensation, Instant now) {

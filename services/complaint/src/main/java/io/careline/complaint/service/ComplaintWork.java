@@ -154,8 +154,10 @@ public class ComplaintWork {
             parameters.and("channel", filter.channel());
         }
         if (filter.overdue() != null) {
-            String overdue = "(status not in :done and ((firstPublicReplyAt is null and firstReplyDueAt < :now)"
-                    + " or (firstPublicReplyAt is not null and resolutionDueAt < :now)))";
+            // a paused clock has no due time: never overdue (and "not overdue" must not drop it as unknown)
+            String overdue = "(status not in :done and ((firstPublicReplyAt is null and firstReplyDueAt is not null"
+                    + " and firstReplyDueAt < :now) or (firstPublicReplyAt is not null and resolutionDueAt is not null"
+                    + " and resolutionDueAt < :now)))";
             where.append(filter.overdue() ? " and " + overdue : " and not " + overdue);
             parameters.and("done", List.of(Status.RESOLVED, Status.CLOSED)).and("now", Instant.now());
         }

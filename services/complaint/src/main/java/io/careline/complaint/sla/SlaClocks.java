@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -154,8 +155,29 @@ public class SlaClocks {
                             transitions.add(transition);
                         }
                     });
-                    return ledger.append(transitions);
+                    return ledger.append(transitions).chain(() -> transitions.isEmpty()
+                            ? Uni.createFrom().voidItem()
+                            : followedByTheComplaint(complaintId, clocks));
                 }));
+    }
+
+    /**
+     * The complaint's copies of the due times (which its queue orders by) follow the clocks in the same transaction;
+     * the complaint is usually already in the session, and is only changed (its version moved) when a time changed.
+     */
+    private static Uni<Void> followedByTheComplaint(UUID complaintId, List<SlaClock> clocks) {
+        return Complaint.<Complaint> findById(complaintId).invoke(complaint -> {
+            if (complaint == null) {
+                return;
+            }
+            for (SlaClock clock : clocks) {
+                if (clock.kind == ClockKind.FIRST_REPLY && !Objects.equals(complaint.firstReplyDueAt, clock.dueAt)) {
+                    complaint.firstReplyDueAt = clock.dueAt;
+                } else if (clock.kind == ClockKind.RESOLUTION && !Objects.equals(complaint.resolutionDueAt, clock.dueAt)) {
+                    complaint.resolutionDueAt = clock.dueAt;
+                }
+            }
+        }).replaceWithVoid();
     }
 
     private static Transition stop(SlaClock clock, Instant at, WorkingTime time, Map<String, Object> details) {

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -30,6 +31,24 @@ public interface SlaConfig {
     ZoneId reportZone();
 
     Timers timers();
+
+    Ledger ledger();
+
+    interface Ledger {
+        /** How often the chainer links the entries written since (read by SlaLedger's schedule); "off" never. */
+        @WithDefault("1s")
+        String chainInterval();
+
+        /** Entries chained per transaction. */
+        @WithDefault("500")
+        @Min(1)
+        int chainBatchSize();
+
+        /** Batches per tick at most; the rest waits for the next tick. */
+        @WithDefault("50")
+        @Min(1)
+        int chainMaxBatches();
+    }
 
     interface Timers {
         /** How often the worker looks for due clocks (read by SlaTimers' schedule); "off" never. */

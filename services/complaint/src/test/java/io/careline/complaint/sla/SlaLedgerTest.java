@@ -1,5 +1,6 @@
 package io.careline.complaint.sla;
 
+import static io.careline.complaint.sla.SlaTestSupport.chained;
 import static io.careline.complaint.sla.SlaTestSupport.inTransaction;
 import static io.careline.complaint.sla.SlaTestSupport.subject;
 import static io.restassured.RestAssured.given;
@@ -32,7 +33,10 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** The ledger holds one hash chain; an edited, a deleted or a truncated entry is found, and the export recomputes. */
+/**
+ * The ledger holds one hash chain; an edited, a deleted, an inserted or a truncated entry is found, and the export
+ * recomputes.
+ */
 @QuarkusTest
 class SlaLedgerTest {
 
@@ -43,6 +47,9 @@ class SlaLedgerTest {
 
     @Inject
     SlaClocks clocks;
+
+    @Inject
+    SlaLedger ledger;
 
     @Inject
     Pool pool;
@@ -127,6 +134,53 @@ class SlaLedgerTest {
     }
 
     @Test
+    void anEntryInsertedAfterTheHeadIsFound() {
+        entriesOfANewComplaint();
+        long last = pool.query("SELECT max(seq) FROM sla_ledger").execute().await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0);
+        Row tail = row(last);
+        // a replayed copy of the last entry, linked correctly after it: only the head, which the chainer alone
+        // moves, betrays it
+        String payload = tail.getString("payload");
+        pool.preparedQuery("""
+                INSERT INTO sla_ledger (seq, recorded_at, occurred_at, entry_type, clock_id, complaint_id, clock_kind, payload, prev_hash, hash)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)""")
+                .execute(Tuple.from(List.of(last + 1, tail.getOffsetDateTime("recorded_at"), tail.getOffsetDateTime("occurred_at"),
+                        tail.getString("entry_type"), tail.getUUID("clock_id"), tail.getUUID("complaint_id"), tail.getString("clock_kind"), payload,
+                        tail.getString("hash"), LedgerHash.of(tail.getString("hash"), payload))))
+                .await().atMost(Duration.ofSeconds(10));
+        try {
+            given().auth().oauth2(TOKENS.staff("sam")).when().get(VERIFY)
+                    .then().statusCode(200)
+                    .body("valid", equalTo(false))
+                    .body("firstBroken.seq", equalTo((int) last + 1))
+                    .body("firstBroken.reason", startsWith("the head names entry " + last));
+        } finally {
+            bypassingTheTrigger("DELETE FROM sla_ledger WHERE seq = " + (last + 1));
+        }
+        verifiedIntact();
+    }
+
+    @Test
+    void anEntryIsChainedOnceAndNothingElseOfItChanges() {
+        SlaSubject complaint = subject("OTHER", null, "WEB", Instant.now());
+        inTransaction(() -> clocks.start(complaint));
+        long id = pool.preparedQuery("SELECT min(id) FROM sla_ledger WHERE complaint_id = $1").execute(Tuple.of(complaint.complaintId()))
+                .await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0);
+
+        // pending: its payload cannot be changed, nor the entry removed
+        assertThatThrownBy(() -> pool.preparedQuery("UPDATE sla_ledger SET payload = '{}' WHERE id = $1").execute(Tuple.of(id))
+                .await().atMost(Duration.ofSeconds(10))).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> pool.preparedQuery("DELETE FROM sla_ledger WHERE id = $1").execute(Tuple.of(id))
+                .await().atMost(Duration.ofSeconds(10))).hasMessageContaining("append-only");
+
+        chained(ledger);
+        // chained: not again
+        assertThatThrownBy(() -> pool.preparedQuery("UPDATE sla_ledger SET seq = seq + 1000000, hash = hash WHERE id = $1").execute(Tuple.of(id))
+                .await().atMost(Duration.ofSeconds(10))).hasMessageContaining("append-only");
+        verifiedIntact();
+    }
+
+    @Test
     void theExportCarriesWhatAThirdPartyNeedsToRecomputeTheChain() throws Exception {
         Instant from = Instant.now().truncatedTo(ChronoUnit.MICROS);
         entriesOfANewComplaint();
@@ -184,6 +238,7 @@ class SlaLedgerTest {
         SlaSubject complaint = subject("OTHER", null, "WEB", Instant.now());
         UUID id = complaint.complaintId();
         inTransaction(() -> clocks.start(complaint).chain(() -> clocks.firstPublicReplyByPerson(id, Instant.now())));
+        chained(ledger);
         return pool.preparedQuery("SELECT seq FROM sla_ledger WHERE complaint_id = $1 ORDER BY seq").execute(Tuple.of(id))
                 .await().atMost(Duration.ofSeconds(10)).stream().map(row -> row.getLong("seq")).toList();
     }
@@ -201,9 +256,9 @@ class SlaLedgerTest {
     private void restore(Row row) {
         pool.withTransaction(connection -> connection.query("ALTER TABLE sla_ledger DISABLE TRIGGER sla_ledger_append_only").execute()
                 .chain(() -> connection.preparedQuery("""
-                        INSERT INTO sla_ledger (seq, recorded_at, occurred_at, entry_type, clock_id, complaint_id, clock_kind,
-                            payload, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)""")
-                        .execute(Tuple.from(List.of(row.getLong("seq"), row.getOffsetDateTime("recorded_at"),
+                        INSERT INTO sla_ledger (id, seq, recorded_at, occurred_at, entry_type, clock_id, complaint_id, clock_kind,
+                            payload, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)""")
+                        .execute(Tuple.from(List.of(row.getLong("id"), row.getLong("seq"), row.getOffsetDateTime("recorded_at"),
                                 row.getOffsetDateTime("occurred_at"), row.getString("entry_type"), row.getUUID("clock_id"),
                                 row.getUUID("complaint_id"), row.getString("clock_kind"), row.getString("payload"),
                                 row.getString("prev_hash"), row.getString("hash")))))

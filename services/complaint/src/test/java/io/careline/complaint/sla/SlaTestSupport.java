@@ -33,6 +33,11 @@ final class SlaTestSupport {
         }
     }
 
+    /** Links every entry written so far into the chain, as the scheduled chainer would. */
+    static int chained(SlaLedger ledger) {
+        return await(() -> ledger.chainPending(500, Integer.MAX_VALUE));
+    }
+
     static SlaSubject subject(String category, String priority, String channel, Instant receivedAt) {
         UUID id = UUID.randomUUID();
         return new SlaSubject(id, "CMP-T" + id.toString().substring(0, 6).toUpperCase(), "C-SLA-" + id.toString().substring(0, 8),
@@ -59,7 +64,7 @@ final class SlaTestSupport {
 
     static List<String> ledgerTypes(Pool pool, UUID complaintId) {
         List<String> types = new ArrayList<>();
-        pool.preparedQuery("SELECT clock_kind || ':' || entry_type AS t FROM sla_ledger WHERE complaint_id = $1 ORDER BY seq")
+        pool.preparedQuery("SELECT clock_kind || ':' || entry_type AS t FROM sla_ledger WHERE complaint_id = $1 ORDER BY id")
                 .execute(Tuple.of(complaintId)).await().atMost(Duration.ofSeconds(10))
                 .forEach(row -> types.add(row.getString("t")));
         return types;
