@@ -23,6 +23,7 @@ import org.bson.Document;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
 
 import io.careline.customer.repository.CustomerRepository;
 
@@ -99,7 +100,7 @@ final class CustomerTopic {
             for (ConsumerRecord<String, String> record : reader.poll(Duration.ofMillis(200))) {
                 Header type = record.headers().lastHeader("ce_type");
                 RECEIVED.add(new Published(record.key(), type == null ? null : new String(type.value(), StandardCharsets.UTF_8),
-                        parse(record.value())));
+                        readable(record.value())));
             }
         }
     }
@@ -128,6 +129,18 @@ final class CustomerTopic {
             consumer = created;
         }
         return consumer;
+    }
+
+    /**
+     * Other modules' tests share the topic and some send junk on purpose (a consumer's dead-letter test): kept as text,
+     * so it matches no event type, instead of stopping every read.
+     */
+    private static JsonNode readable(String value) {
+        try {
+            return JSON.readTree(value);
+        } catch (Exception e) {
+            return TextNode.valueOf(value);
+        }
     }
 
     private static JsonNode parse(String json) {

@@ -69,7 +69,8 @@ class ErasureConfirmationsTest {
             send(producer, "test.careline.care.v1", id, care);
             // another event on that topic is none of the customer service's business
             send(producer, "test.careline.care.v1", id, "{\"id\":\"" + UUID.randomUUID()
-                    + "\",\"type\":\"ClaimReported\",\"version\":1,\"customerId\":\"" + id + "\",\"data\":{}}", "io.careline.ClaimReported.v1");
+                    + "\",\"type\":\"ClaimReported\",\"version\":1,\"occurredAt\":\"" + careAt + "\",\"customerId\":\"" + id
+                    + "\",\"data\":{}}", "io.careline.ClaimReported.v1");
             awaitStatus(id, status -> status.getBoolean("services.find { it.service == 'claim-care' }.confirmed"));
 
             send(producer, "test.careline.complaint.v1", id, confirmation(UUID.randomUUID(), id, "complaint", complaintAt));
@@ -82,7 +83,8 @@ class ErasureConfirmationsTest {
         assertThat(complete.getString("services.find { it.service == 'complaint' }.confirmedAt")).isEqualTo(complaintAt.toString());
         assertThat(complete.getString("services.find { it.service == 'claim-care' }.confirmedAt")).isEqualTo(careAt.toString());
         assertThat(stored(repository, id).erasure.confirmations).hasSize(3);
-        assertThat(deadLetters(id)).containsExactly("not an envelope {");
+        // every consumer of that topic (this one and the timeline's) dead-letters the unreadable record, and only it
+        assertThat(deadLetters(id)).isNotEmpty().containsOnly("not an envelope {");
     }
 
     private static String confirmation(UUID eventId, String customerId, String service, Instant at) {

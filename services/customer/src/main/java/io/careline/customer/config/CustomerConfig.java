@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 @ConfigMapping(prefix = "careline.customer")
 public interface CustomerConfig {
@@ -18,6 +19,10 @@ public interface CustomerConfig {
     Erasure erasure();
 
     Greetings greetings();
+
+    Visits visits();
+
+    Satisfaction satisfaction();
 
     /** Bounds on the MongoDB client that Quarkus's own settings do not cover. */
     Mongo mongodb();
@@ -89,5 +94,36 @@ public interface CustomerConfig {
         /** How long a request waits for a pooled connection before it fails (503) instead of queueing for 2 minutes. */
         @WithDefault("1S")
         Duration waitQueueTimeout();
+    }
+
+    interface Visits {
+
+        /** Every customer with an officer is visited at least once per this many calendar months (1: monthly). */
+        @WithDefault("1")
+        @WithName("cadence-months")
+        int cadenceMonths();
+
+        /** The zone the visit periods' months are counted in. */
+        @WithDefault("UTC")
+        String zone();
+
+        /** How often every replica looks for overdue visits (the job's schedule; "off" stops it). */
+        @WithDefault("1H")
+        String every();
+    }
+
+    interface Satisfaction {
+
+        /** A score (0-100) below this is at risk. */
+        @WithDefault("50")
+        int atRiskBelow();
+
+        /** A score from this on is loyal; between the two, indifferent. */
+        @WithDefault("80")
+        int loyalFrom();
+
+        /** The score is the mean of this many latest answers. */
+        @WithDefault("5")
+        int window();
     }
 }

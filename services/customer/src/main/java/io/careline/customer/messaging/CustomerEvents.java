@@ -9,16 +9,26 @@ import org.bson.Document;
 import io.careline.contracts.EventEnvelope;
 import io.careline.contracts.EventType;
 import io.careline.contracts.customer.ConsentChanged;
+import io.careline.contracts.customer.CustomerAtRisk;
 import io.careline.contracts.customer.CustomerErased;
 import io.careline.contracts.customer.CustomerProfileChanged;
 import io.careline.contracts.customer.GreetingDue;
 import io.careline.contracts.customer.SubscriptionCancelled;
 import io.careline.contracts.customer.SubscriptionConfirmationRequested;
 import io.careline.contracts.customer.SubscriptionConfirmed;
+import io.careline.contracts.customer.SurveyAnswered;
+import io.careline.contracts.customer.VisitOverdue;
+import io.careline.contracts.customer.VisitRecorded;
 import io.careline.customer.repository.Customer;
 import io.careline.customer.repository.Customer.Channel;
 import io.careline.customer.repository.Customer.Consent;
+import io.careline.customer.repository.Customer.Need;
+import io.careline.customer.repository.Customer.Officer;
+import io.careline.customer.repository.Customer.Satisfaction;
 import io.careline.customer.repository.Customer.Subscription;
+import io.careline.customer.repository.Customer.Survey;
+import io.careline.customer.repository.Customer.Visit;
+import io.careline.customer.repository.Customer.Zone;
 import io.careline.outbox.mongo.MongoOutbox;
 
 /**
@@ -74,6 +84,27 @@ public class CustomerEvents {
             Instant dueAt, Instant at) {
         return pending(GreetingDue.EVENT, customerId, at, new GreetingDue(customerId, occasion, year, channel.name(), locale,
                 dueAt));
+    }
+
+    public Document visitRecorded(String customerId, Visit visit) {
+        return pending(VisitRecorded.EVENT, customerId, visit.recordedAt, new VisitRecorded(customerId, visit.id,
+                visit.officer, visit.visitedAt, visit.needs.stream().map(Need::name).toList(), visit.confirmation.name()));
+    }
+
+    public Document visitOverdue(String customerId, Officer officer, String period, Instant dueBy, Instant lastVisitAt,
+            Instant at) {
+        return pending(VisitOverdue.EVENT, customerId, at, new VisitOverdue(customerId, officer.username,
+                officer.supervisor, period, dueBy, lastVisitAt));
+    }
+
+    public Document surveyAnswered(String customerId, Survey survey, Satisfaction satisfaction) {
+        return pending(SurveyAnswered.EVENT, customerId, survey.answeredAt, new SurveyAnswered(customerId, survey.id,
+                survey.trigger.name(), survey.score, satisfaction.score, satisfaction.zone.name(), survey.answeredAt));
+    }
+
+    public Document atRisk(String customerId, Satisfaction satisfaction, Zone previous, Officer officer) {
+        return pending(CustomerAtRisk.EVENT, customerId, satisfaction.at, new CustomerAtRisk(customerId, satisfaction.score,
+                previous == null ? null : previous.name(), officer == null ? null : officer.username, satisfaction.at));
     }
 
     private Document pending(EventType type, String customerId, Instant at, Object data) {

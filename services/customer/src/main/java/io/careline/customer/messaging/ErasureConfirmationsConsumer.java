@@ -1,6 +1,5 @@
 package io.careline.customer.messaging;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -11,16 +10,15 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.careline.contracts.Topics;
+import io.careline.customer.messaging.EventRecords.UnreadableEventException;
 import io.careline.contracts.customer.ErasureConfirmed;
 import io.careline.customer.service.ErasureService;
 import io.smallrye.mutiny.Uni;
@@ -63,7 +61,7 @@ public class ErasureConfirmationsConsumer {
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
         Confirmation confirmation;
         try {
-            confirmation = read(header(record, "ce_type"), record.value());
+            confirmation = read(EventRecords.header(record, "ce_type"), record.value());
         } catch (UnreadableEventException unreadable) {
             LOG.warnf("unreadable record %s-%d@%d goes to the dead-letter topic: %s", record.topic(), record.partition(),
                     record.offset(), unreadable.getMessage());
@@ -97,15 +95,7 @@ public class ErasureConfirmationsConsumer {
         if (cloudEventType != null && !CLOUD_EVENT_TYPE.equals(cloudEventType)) {
             return null;
         }
-        JsonNode tree;
-        try {
-            tree = value == null ? null : json.readTree(value);
-        } catch (JsonProcessingException e) {
-            throw new UnreadableEventException("the value is not JSON: " + e.getOriginalMessage());
-        }
-        if (tree == null || !tree.isObject() || !tree.path("type").isTextual() || !tree.path("version").isInt()) {
-            throw new UnreadableEventException("the value is not an event envelope: it needs a string type and an integer version");
-        }
+        JsonNode tree = EventRecords.envelope(json, value);
         if (!ErasureConfirmed.NAME.equals(tree.get("type").asText()) || tree.get("version").asInt() != 1) {
             return null;
         }
@@ -119,19 +109,6 @@ public class ErasureConfirmationsConsumer {
                     Instant.parse(tree.path("data").path("at").asText()));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new UnreadableEventException("ErasureConfirmed v1 needs an event id (a UUID) and data.at (a date-time)");
-        }
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    /** A record that is not a readable event: the only kind that goes to the dead-letter topic. */
-    static final class UnreadableEventException extends RuntimeException {
-
-        UnreadableEventException(String message) {
-            super(message, null, false, false);
         }
     }
 }

@@ -79,6 +79,20 @@ public class Customer {
 
     public Erasure erasure;
 
+    /** The officer (an agent) responsible for visiting this customer; null until a supervisor assigns one. */
+    public Officer officer;
+    /** Follow-up visits, oldest first. */
+    public List<Visit> visits = new ArrayList<>();
+    /** The offers opened by needs flagged in visits, tracked until completed. */
+    public List<FollowUp> followUps = new ArrayList<>();
+    /** The visit alerts raised, by period ("visit-overdue-2026-10"): each is raised once. */
+    public List<String> visitAlerts = new ArrayList<>();
+
+    /** Satisfaction surveys, opened after visits and closed complaints, oldest first. */
+    public List<Survey> surveys = new ArrayList<>();
+    /** The satisfaction score after each answered survey, oldest first; the last is the score now. */
+    public List<Satisfaction> satisfaction = new ArrayList<>();
+
     public boolean erased() {
         return erasure != null;
     }
@@ -95,6 +109,17 @@ public class Customer {
 
     /** The three ways out of a subscription. */
     public enum CancelChannel { app, sms, agent }
+
+    public enum Need { financial, legal, technical_training, other }
+
+    /** How the customer confirmed a visit took place. */
+    public enum VisitConfirmation { signature, verbal, code }
+
+    public enum FollowUpStatus { open, in_progress, completed }
+
+    public enum SurveyTrigger { visit, complaint }
+
+    public enum Zone { at_risk, indifferent, loyal }
 
     public static class Email {
         public String address;
@@ -189,5 +214,62 @@ public class Customer {
     public static class ErasureConfirmation {
         public String service;
         public Instant at;
+    }
+
+    public static class Officer {
+        /** The agent's user name. */
+        public String username;
+        /** The supervisor who assigned them: told, with them, of an overdue visit. */
+        public String supervisor;
+        public Instant assignedAt;
+    }
+
+    public static class Visit {
+        public String id;
+        public String officer;
+        public Instant visitedAt;
+        public Instant recordedAt;
+        public List<Answer> answers = new ArrayList<>();
+        public List<Need> needs = new ArrayList<>();
+        public VisitConfirmation confirmation;
+        /** What shows it: a signature's scan id, the code read back, who heard it. */
+        public String confirmationReference;
+    }
+
+    public static class Answer {
+        public String question;
+        public String answer;
+    }
+
+    public static class FollowUp {
+        public String id;
+        public String visitId;
+        public Need need;
+        public String note;
+        public FollowUpStatus status;
+        public Instant openedAt;
+        public Instant updatedAt;
+        public String updatedBy;
+    }
+
+    public static class Survey {
+        public String id;
+        public SurveyTrigger trigger;
+        /** The visit id, or the complaint id: one survey per visit or complaint. */
+        public String ref;
+        /** The complaint's reference (CMP-...), shown to the customer. */
+        public String label;
+        public Instant openedAt;
+        public Instant answeredAt;
+        /** 1 (very unhappy) to 5 (very happy); null until answered. */
+        public Integer score;
+        public String comment;
+    }
+
+    public static class Satisfaction {
+        public Instant at;
+        /** 0-100: the mean of the last answers, each scaled from 1-5. */
+        public int score;
+        public Zone zone;
     }
 }

@@ -4,6 +4,7 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Filters.regex;
@@ -13,6 +14,7 @@ import java.lang.reflect.Modifier;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -232,8 +234,43 @@ public class CustomerRepository implements ReactivePanacheMongoRepositoryBase<Cu
      * atomic update, so two replicas running the job at once announce it once. True if recorded now.
      */
     public Uni<Boolean> addGreetingOnce(String customerId, String key, Document event) {
-        return mongoCollection().updateOne(and(eq("_id", customerId), ne("greetings", key)),
-                Updates.combine(Updates.push("greetings", key), outbox.push(event), Updates.inc("version", 1L)))
+        return addKeyOnce(customerId, "greetings", key, event);
+    }
+
+    /** Records an overdue visit's alert ("visit-overdue-2026-10") and its event once, as greetings are. */
+    public Uni<Boolean> addVisitAlertOnce(String customerId, String key, Document event) {
+        return addKeyOnce(customerId, "visitAlerts", key, event);
+    }
+
+    /**
+     * Customers with an officer assigned at or before {@code at} and not erased, streamed: those who owe a visit in a
+     * period that began then.
+     */
+    public Multi<Customer> withOfficerSince(Instant at) {
+        return mongoCollection().find(and(exists("officer.username"), lte("officer.assignedAt", Date.from(at)),
+                exists("erasure", false)));
+    }
+
+    /** The customers an officer is responsible for, ordered by id. */
+    public Uni<List<Customer>> ofOfficer(String officer) {
+        return mongoCollection().find(eq("officer.username", officer), new FindOptions().sort(Sorts.ascending("_id")))
+                .collect().asList();
+    }
+
+    /**
+     * Opens a survey unless the customer has one about the same visit or complaint: one conditional update, so a
+     * redelivered event or two replicas open it once. False when it was there already, or there is no such customer
+     * (or they were erased).
+     */
+    public Uni<Boolean> addSurveyOnce(String customerId, Customer.Survey survey) {
+        return mongoCollection().updateOne(and(eq("_id", customerId), ne("surveys.ref", survey.ref), exists("erasure", false)),
+                Updates.combine(Updates.push("surveys", survey), Updates.inc("version", 1L)))
+                .map(result -> result.getModifiedCount() == 1);
+    }
+
+    private Uni<Boolean> addKeyOnce(String customerId, String field, String key, Document event) {
+        return mongoCollection().updateOne(and(eq("_id", customerId), ne(field, key)),
+                Updates.combine(Updates.push(field, key), outbox.push(event), Updates.inc("version", 1L)))
                 .map(result -> result.getModifiedCount() == 1)
                 .invoke(announced -> {
                     if (announced) {

@@ -17,6 +17,11 @@ public class CustomerProblem extends DomainProblem {
         return new CustomerProblem(409, slug, "Conflict", field, detail);
     }
 
+    /** The caller's role allows the endpoint but not this customer (e.g. an agent who is not the customer's officer). */
+    public static CustomerProblem forbidden(String slug, String detail) {
+        return new CustomerProblem(403, slug, "Forbidden", null, detail);
+    }
+
     public static CustomerProblem gone(String slug, String detail) {
         return new CustomerProblem(410, slug, "Gone", null, detail);
     }

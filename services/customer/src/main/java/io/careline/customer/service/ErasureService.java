@@ -15,13 +15,14 @@ import io.careline.customer.repository.Customer;
 import io.careline.customer.repository.Customer.Consent;
 import io.careline.customer.repository.Customer.Erasure;
 import io.careline.customer.repository.Customer.LegalHold;
+import io.careline.customer.repository.Customer.Visit;
 import io.careline.customer.repository.CustomerRepository;
 import io.careline.customer.service.CustomerChanges.Change;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Erasure: the customer's personal data here is pseudonymised (names "[erased]"; birthday, contacts, push tokens and
- * household links removed; consent proofs replaced) while what is counted survives (the record, its consents' and
+ * household links removed; consent proofs, visit answers, follow-up notes and survey comments replaced or removed) while what is counted survives (the record, its consents' and
  * subscriptions' history, partner links, region). CustomerErased tells the other services; each confirms, and the
  * erasure is complete once every expected service has. A legal hold blocks it.
  */
@@ -79,6 +80,13 @@ public class ErasureService {
             for (Consent consent : customer.consents) {
                 consent.proof = Customer.ERASED;
             }
+            // what the customer said in visits and surveys is theirs; that a visit or an answer happened is counted
+            for (Visit visit : customer.visits) {
+                visit.answers.forEach(answer -> answer.answer = Customer.ERASED);
+                visit.confirmationReference = null;
+            }
+            customer.followUps.forEach(followUp -> followUp.note = null);
+            customer.surveys.forEach(survey -> survey.comment = null);
             return Change.of(new Requested(customer, true), events.erased(customer.id, now),
                     events.profileChanged(customer, now));
         });
