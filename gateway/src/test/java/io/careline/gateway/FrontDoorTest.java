@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.careline.gateway.testing.FakeUpstreams;
+import io.careline.gateway.testing.ManagementPort;
 import io.careline.testing.KeycloakTokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -33,6 +34,8 @@ class FrontDoorTest {
 
     @FakeUpstreams.Inject
     FakeUpstreams upstreams;
+
+    private final String management = ManagementPort.root();
 
     @BeforeEach
     void reset() {
@@ -71,8 +74,8 @@ class FrontDoorTest {
 
     @Test
     void probesReachTheManagementEndpointsByAnyName() {
-        // Kubernetes calls them by the pod's address
-        given().header("Host", "10.1.2.3:8080").when().get("/q/health/live").then().statusCode(200);
+        // Kubernetes calls them by the pod's address, on the management port
+        given().header("Host", "10.1.2.3:8080").when().get(management + "/health/live").then().statusCode(200);
     }
 
     @Test

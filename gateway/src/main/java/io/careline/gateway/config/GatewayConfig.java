@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -112,6 +113,10 @@ public interface GatewayConfig {
          */
         Map<String, Part> parts();
 
+        /** The mobile app's OAuth client: only its customers' tokens get an overview (any other caller a 403). */
+        @WithDefault("careline-mobile")
+        String client();
+
         /** How long one part may take; past it the overview comes back without it, marked partial. */
         @WithDefault("2s")
         Duration partTimeout();
@@ -147,5 +152,11 @@ public interface GatewayConfig {
          * {@code /api/v1/complaints} matches {@code /api/v1/complaints/7}, not {@code /api/v1/complaintsXYZ}.
          */
         List<String> paths();
+
+        /**
+         * Where the service's OpenAPI document is, when not at {@code <url>/q/openapi} (a service whose management
+         * endpoints are on a port of their own, e.g. {@code http://complaint:9000/q/openapi}); {@code /q/api-docs}.
+         */
+        Optional<URI> openapi();
     }
 }

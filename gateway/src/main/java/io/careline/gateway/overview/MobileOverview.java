@@ -64,9 +64,11 @@ public class MobileOverview {
 
     private final List<Part> parts = new ArrayList<>();
     private final HttpClient client;
+    private final String mobileClient;
 
     MobileOverview(GatewayConfig config, Vertx vertx) {
         GatewayConfig.Overview overview = config.overview();
+        this.mobileClient = overview.client();
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setKeepAlive(true)
@@ -100,7 +102,8 @@ public class MobileOverview {
     /** Route handler, after the token guard and the rate limit. */
     public void answer(RoutingContext ctx) {
         SecurityIdentity identity = ((QuarkusHttpUser) ctx.user()).getSecurityIdentity();
-        if (!identity.hasRole("customer")) {
+        // the customer role counts only in a token of the mobile app, as in every service (ClientBoundRoles there)
+        if (!identity.hasRole("customer") || !mobileClient.equals(clientOf(identity))) {
             Problems.send(ctx.request(), 403, "The overview is the mobile app's home screen: it needs a customer's token.");
             return;
         }
@@ -175,6 +178,10 @@ public class MobileOverview {
             return part.reason;
         }
         return "unreachable";
+    }
+
+    private static String clientOf(SecurityIdentity identity) {
+        return identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getClaim("azp") : null;
     }
 
     private static String subject(SecurityIdentity identity) {

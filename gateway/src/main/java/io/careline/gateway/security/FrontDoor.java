@@ -16,9 +16,9 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * What every request meets first and every response leaves with, on all paths but the management ones under /q
- * (probes call those by the pod's address, and they carry no personal data): a Host the gateway does not serve is
- * refused (421) before authentication or forwarding, and the browser security headers are set. API responses are
+ * What every request on the public port meets first and every response leaves with (the management endpoints are on
+ * a port of their own, which probes call by the pod's address): a Host the gateway does not serve is refused (421)
+ * before authentication or forwarding, and the browser security headers are set. API responses are
  * never stored (they are personal data, fetched with a bearer token) and may not be framed or run anything. The admin
  * console's pages keep the Content-Security-Policy it sets itself.
  */
@@ -28,7 +28,6 @@ public class FrontDoor {
     private static final Logger LOG = Logger.getLogger(FrontDoor.class);
     /** After the X-Request-Id is set on /api requests (-1000), before Quarkus authenticates the token (-200). */
     private static final int ORDER = -999;
-    private static final String MANAGEMENT_ROOT = "/q/";
     static final String CONTENT_SECURITY_POLICY = "Content-Security-Policy";
     /** JSON only: nothing to load, run or frame. */
     static final String API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
@@ -47,10 +46,6 @@ public class FrontDoor {
 
     private void admit(RoutingContext ctx) {
         String path = ctx.normalizedPath();
-        if (path.startsWith(MANAGEMENT_ROOT)) {
-            ctx.next();
-            return;
-        }
         boolean api = path.startsWith(RouteTable.API_ROOT);
         ctx.addHeadersEndHandler(v -> secure(ctx.response().headers(), api));
         HttpServerRequest request = ctx.request();

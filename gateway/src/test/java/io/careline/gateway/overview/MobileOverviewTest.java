@@ -127,4 +127,12 @@ class MobileOverviewTest {
         assertProblem(given().when().get("/api/v1/me/overview").then().extract(), 401);
         assertThat(upstreams.receivedCount()).isZero();
     }
+
+    @Test
+    void aCustomerSignedInToTheConsoleIsNoCustomerThere() {
+        // the same rule as every service's: the customer role counts only in a token of the mobile app
+        String aliceInTheConsole = TOKENS.signIn(KeycloakTokens.ADMIN_CLIENT, KeycloakTokens.ADMIN_REDIRECT, "alice", "alice");
+        assertProblem(given().auth().oauth2(aliceInTheConsole).when().get("/api/v1/me/overview").then().extract(), 403);
+        assertThat(upstreams.receivedCount()).isZero();
+    }
 }
