@@ -27,9 +27,14 @@ export class Api {
     return this.#send('PUT', path, body);
   }
 
+  /** A GET whose answer is not JSON (a CSV export): its text. */
+  text(path, accept) {
+    return this.#send('GET', path, undefined, { Accept: accept });
+  }
+
   async #send(method, path, body, extra = {}, retried = false) {
     let response;
-    const headers = { ...extra, Accept: 'application/json', Authorization: `Bearer ${this.auth.accessToken}` };
+    const headers = { Accept: 'application/json', ...extra, Authorization: `Bearer ${this.auth.accessToken}` };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     try {
       response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
@@ -46,7 +51,8 @@ export class Api {
       problem.requestId ??= response.headers.get('X-Request-Id') ?? undefined;
       throw new ApiError(response.status, problem);
     }
-    return response.status === 204 ? null : response.json();
+    if (response.status === 204) return null;
+    return (response.headers.get('Content-Type') ?? '').includes('json') ? response.json() : response.text();
   }
 }
 

@@ -13,6 +13,10 @@ import './screens/complaint-incidents.js';
 import './screens/complaint-new.js';
 import './screens/complaint-page.js';
 import './screens/complaint-queue.js';
+import './screens/complaint-sla.js';
+import './screens/complaint-sla-report.js';
+import './screens/customer-page.js';
+import './screens/customer-search.js';
 import './screens/parked-events.js';
 import './screens/who-am-i.js';
 

@@ -2,6 +2,7 @@
 // messages.check.js (run by `npm run build`) fails the build on it. A service's screens may keep theirs in a file of
 // their own, spread in below.
 import { COMPLAINT_MESSAGES } from './messages-complaints.js';
+import { SLA_CUSTOMER_MESSAGES } from './messages-sla-customers.js';
 
 export const LANGUAGES = [
   { code: 'en', name: 'English' },
@@ -31,6 +32,7 @@ export const MESSAGES = {
     'signedin.as': 'Signed in as {name}',
     'service.complaint': 'Complaints',
     'service.claim-care': 'Claim care',
+    'service.customer': 'Customers',
     'role.admin': 'Administrator',
     'role.agent': 'Agent',
     'role.supervisor': 'Supervisor',
@@ -217,6 +219,7 @@ export const MESSAGES = {
     'error.field': 'Field {field}: {message}',
     'error.network': 'The server could not be reached.',
     ...COMPLAINT_MESSAGES.en,
+    ...SLA_CUSTOMER_MESSAGES.en,
   },
   'zh-CN': {
     'app.title': 'Careline 控制台',
@@ -239,6 +242,7 @@ export const MESSAGES = {
     'signedin.as': '当前用户：{name}',
     'service.complaint': '投诉',
     'service.claim-care': '理赔关怀',
+    'service.customer': '客户',
     'role.admin': '管理员',
     'role.agent': '客服专员',
     'role.supervisor': '主管',
@@ -425,6 +429,7 @@ export const MESSAGES = {
     'error.field': '字段 {field}：{message}',
     'error.network': '无法连接服务器。',
     ...COMPLAINT_MESSAGES['zh-CN'],
+    ...SLA_CUSTOMER_MESSAGES['zh-CN'],
   },
   ru: {
     'app.title': 'Консоль Careline',
@@ -447,6 +452,7 @@ export const MESSAGES = {
     'signedin.as': 'Вы вошли как {name}',
     'service.complaint': 'Жалобы',
     'service.claim-care': 'Забота после выплаты',
+    'service.customer': 'Клиенты',
     'role.admin': 'Администратор',
     'role.agent': 'Оператор',
     'role.supervisor': 'Руководитель',
@@ -633,5 +639,6 @@ export const MESSAGES = {
     'error.field': 'Поле {field}: {message}',
     'error.network': 'Не удалось связаться с сервером.',
     ...COMPLAINT_MESSAGES.ru,
+    ...SLA_CUSTOMER_MESSAGES.ru,
   },
 };

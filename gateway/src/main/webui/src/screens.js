@@ -33,7 +33,20 @@ export function screens(config) {
       render: ({ api, identity, params: [id] }, html) => html`<complaint-page .api=${api} .identity=${identity}
         complaint-id=${id}></complaint-page>`,
     },
-    // Breaches and warnings, and the monthly SLA compliance report, join here for supervisors with the SLA clock's API.
+    {
+      path: 'complaints/sla',
+      group: 'nav.complaints',
+      roles: [SUPERVISOR, MANAGER],
+      label: () => t('nav.complaints.sla'),
+      render: ({ api }, html) => html`<complaint-sla .api=${api}></complaint-sla>`,
+    },
+    {
+      path: 'complaints/sla-report',
+      group: 'nav.complaints',
+      roles: [SUPERVISOR, MANAGER],
+      label: () => t('nav.complaints.sla-report'),
+      render: ({ api, identity }, html) => html`<complaint-sla-report .api=${api} .identity=${identity}></complaint-sla-report>`,
+    },
     {
       path: 'complaints/incidents',
       group: 'nav.complaints',
@@ -55,6 +68,21 @@ export function screens(config) {
       label: () => t('nav.parked', { service: t(`service.${service}`) }),
       render: ({ api }, html) => html`<parked-events .api=${api} service=${service}></parked-events>`,
     })),
+    // ---- customers (the customer service's staff API)
+    {
+      path: 'customers',
+      group: 'nav.customers',
+      roles: [AGENT, SUPERVISOR, 'admin'],
+      label: () => t('nav.customers.search'),
+      render: ({ api }, html) => html`<customer-search .api=${api}></customer-search>`,
+    },
+    {
+      // reached from the search, not from the navigation
+      pattern: /^customers\/([A-Za-z0-9-]{1,32})$/,
+      roles: [AGENT, SUPERVISOR, 'admin'],
+      render: ({ api, identity, params: [id] }, html) => html`<customer-page .api=${api} .identity=${identity}
+        customer-id=${id}></customer-page>`,
+    },
     {
       path: 'care/beneficiaries',
       group: 'nav.care',

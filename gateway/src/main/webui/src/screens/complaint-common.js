@@ -50,7 +50,7 @@ function tick() {
 const pad = n => String(n).padStart(2, '0');
 
 /** A duration as days, hours, minutes and seconds in the current language, largest unit first. */
-function duration(ms) {
+export function duration(ms) {
   let s = Math.floor(Math.abs(ms) / 1000);
   const d = Math.floor(s / 86400);
   s -= d * 86400;

@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class AgentComplaintsIT extends BrowserTest {
         signIn("agnes");
         // an agent's home is her queue: what is assigned to her, most urgent first
         page.waitForURL(CONSOLE + "complaints/queue");
-        assertThat(nav().getByRole(AriaRole.LINK)).hasText(new String[] {"Complaint queue", "File a complaint", "Who am I"});
+        assertThat(nav().getByRole(AriaRole.LINK)).hasText(new String[] {"Complaint queue", "File a complaint", "Customer search", "Who am I"});
         Locator row = page.locator("complaint-queue tr[data-id='" + id + "']");
         assertThat(row.locator("th")).hasText(reference);
         // the first reply's target, in her timezone, and the time left to it, ticking every second
@@ -86,6 +87,10 @@ class AgentComplaintsIT extends BrowserTest {
         List<String> events = ComplaintData.eventsOf(id);
         assertThat(events).anyMatch(e -> e.contains("\"type\": \"ComplaintReplied\""));
         assertThat(events).noneMatch(e -> e.contains(reply) || e.contains(note));
+        // and alice's inbox, through the gateway with her token, holds the reply's message (never its text nor the note)
+        Map<String, Object> message = ComplaintData.awaitInboxMessage("alice", id, "COMPLAINT_REPLY");
+        assertThat(message.get("complaintReference")).isEqualTo(reference);
+        assertThat(message.get("title") + " " + message.get("body")).contains(reference).doesNotContain(reply, note);
     }
 
     @Test

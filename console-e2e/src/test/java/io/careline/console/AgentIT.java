@@ -28,7 +28,7 @@ class AgentIT extends BrowserTest {
 
         // an agent's screens: her complaints, and her own page
         page.waitForURL(CONSOLE + "complaints/queue");
-        assertThat(nav().getByRole(AriaRole.LINK)).hasText(new String[] {"Complaint queue", "File a complaint", "Who am I"});
+        assertThat(nav().getByRole(AriaRole.LINK)).hasText(new String[] {"Complaint queue", "File a complaint", "Customer search", "Who am I"});
         nav().getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Who am I")).click();
         assertThat(page.locator("who-am-i .username")).hasText("agnes");
         assertThat(page.locator("who-am-i .roles li")).hasText(new String[] {"Agent (agent)", "Staff (staff)"});

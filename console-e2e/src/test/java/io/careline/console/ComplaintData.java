@@ -11,9 +11,12 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -27,6 +30,9 @@ final class ComplaintData {
     private static final String COMPLAINT_JDBC = System.getProperty("careline.complaint.jdbc",
             "jdbc:postgresql://127.0.0.1:5432/careline_complaint");
     private static final KeycloakTokens TOKENS = KeycloakTokens.local();
+    private static final String INBOX = BrowserTest.GATEWAY + "/api/v1/me/inbox";
+    // far beyond the relay's and the consumer's usual second: a bound, not a timing
+    private static final Duration INBOX_WAIT = Duration.ofSeconds(60);
 
     private ComplaintData() {
     }
@@ -67,6 +73,32 @@ final class ComplaintData {
 
     static JsonPath asCustomer(String customer, String path) {
         return customer(customer).get(CUSTOMER_API + path).then().statusCode(200).extract().jsonPath();
+    }
+
+    /**
+     * Waits until the customer's inbox (the notification service, through the gateway, with the customer's token)
+     * holds a message of this kind about the complaint: the event travels through Kafka, so it lands a moment later.
+     */
+    static Map<String, Object> awaitInboxMessage(String customer, UUID complaint, String kind) {
+        Instant deadline = Instant.now().plus(INBOX_WAIT);
+        while (true) {
+            List<Map<String, Object>> items = customer(customer).queryParam("size", 100).get(INBOX)
+                    .then().statusCode(200).extract().jsonPath().getList("items");
+            Optional<Map<String, Object>> message = items.stream()
+                    .filter(m -> complaint.toString().equals(m.get("complaintId")) && kind.equals(m.get("kind"))).findFirst();
+            if (message.isPresent()) {
+                return message.get();
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError(customer + "'s inbox has no " + kind + " message about " + complaint + " after " + INBOX_WAIT);
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /** The events (their JSON envelopes) the complaint service's outbox holds for one complaint, oldest first. */

@@ -35,7 +35,8 @@ class SupervisorIT extends BrowserTest {
         signIn("sam");
         page.waitForURL(CONSOLE + "complaints/queue");
         assertThat(nav().getByRole(AriaRole.LINK)).hasText(new String[] {
-                "Complaint queue", "File a complaint", "Network incidents", "Monthly draw", "Who am I"});
+                "Complaint queue", "File a complaint", "SLA alerts", "SLA compliance", "Network incidents", "Monthly draw",
+                "Customer search", "Who am I"});
         findInQueue("all", reference).getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(reference)).click();
         page.waitForURL(CONSOLE + "complaints/" + id);
 
