@@ -68,6 +68,8 @@ public class ProblemMapper {
         } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null && invalid.getTargetType().isEnum()) {
             message = "must be one of " + Arrays.stream(invalid.getTargetType().getEnumConstants()).map(Object::toString)
                     .collect(Collectors.joining(", "));
+        } else if (e instanceof InvalidFormatException invalid && invalid.getTargetType() == String.class) {
+            message = "must not contain control characters"; // StrictJson
         } else {
             message = "has the wrong type";
         }
