@@ -11,8 +11,10 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.careline.customer.messaging.EventRecords.UnreadableEventException;
 import io.careline.customer.service.SatisfactionService;
+import io.careline.service.messaging.EventRecords;
+import io.careline.service.messaging.UnreadableEventException;
+import io.careline.service.messaging.UntilApplied;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -24,6 +26,10 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class ComplaintSurveysConsumer {
+
+    private static final Duration RETRY_FIRST = Duration.ofMillis(200);
+
+    private static final Duration RETRY_MAX = Duration.ofSeconds(30);
 
     private static final Logger LOG = Logger.getLogger(ComplaintSurveysConsumer.class);
 
@@ -45,17 +51,16 @@ public class ComplaintSurveysConsumer {
         try {
             over = read(record.value());
         } catch (UnreadableEventException unreadable) {
-            LOG.warnf("unreadable record %s-%d@%d goes to the dead-letter topic: %s", record.topic(), record.partition(),
-                    record.offset(), unreadable.getMessage());
+            LOG.warnf("unreadable record %s goes to the dead-letter topic: %s", EventRecords.coordinates(record),
+                    unreadable.getMessage());
             return Uni.createFrom().failure(unreadable);
         }
         if (over == null) {
             return Uni.createFrom().voidItem();
         }
-        return Uni.createFrom().deferred(() -> satisfaction.openAfterComplaint(over.customerId(), over.complaintId(), over.reference()))
-                .onFailure().invoke(failure -> LOG.warnf("survey for complaint %s not opened yet (%s); retrying",
+        return UntilApplied.retried(() -> satisfaction.openAfterComplaint(over.customerId(), over.complaintId(), over.reference()),
+                        RETRY_FIRST, RETRY_MAX, failure -> LOG.warnf("survey for complaint %s not opened yet (%s); retrying",
                         over.complaintId(), failure.toString()))
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(30)).indefinitely()
                 .invoke(opened -> LOG.infof(opened ? "survey opened for %s after complaint %s (%s)"
                         : "no survey for %s after complaint %s (%s): opened before, or the customer is not known here",
                         over.customerId(), over.reference(), over.eventId()))

@@ -18,9 +18,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.careline.contracts.Topics;
-import io.careline.customer.messaging.EventRecords.UnreadableEventException;
 import io.careline.contracts.customer.ErasureConfirmed;
 import io.careline.customer.service.ErasureService;
+import io.careline.service.messaging.EventRecords;
+import io.careline.service.messaging.UnreadableEventException;
+import io.careline.service.messaging.UntilApplied;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -39,6 +41,10 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class ErasureConfirmationsConsumer {
+
+    private static final Duration RETRY_FIRST = Duration.ofMillis(200);
+
+    private static final Duration RETRY_MAX = Duration.ofSeconds(30);
 
     private static final Logger LOG = Logger.getLogger(ErasureConfirmationsConsumer.class);
     private static final String CLOUD_EVENT_TYPE = ErasureConfirmed.CARE.cloudEventType();
@@ -63,8 +69,8 @@ public class ErasureConfirmationsConsumer {
         try {
             confirmation = read(EventRecords.header(record, "ce_type"), record.value());
         } catch (UnreadableEventException unreadable) {
-            LOG.warnf("unreadable record %s-%d@%d goes to the dead-letter topic: %s", record.topic(), record.partition(),
-                    record.offset(), unreadable.getMessage());
+            LOG.warnf("unreadable record %s goes to the dead-letter topic: %s", EventRecords.coordinates(record),
+                    unreadable.getMessage());
             return Uni.createFrom().failure(unreadable);
         }
         if (confirmation == null) {
@@ -76,11 +82,10 @@ public class ErasureConfirmationsConsumer {
                     confirmation.service(), record.topic());
             return Uni.createFrom().voidItem();
         }
-        return Uni.createFrom().deferred(() -> erasure.recordConfirmation(confirmation.customerId(), confirmation.service(),
-                confirmation.at()))
-                .onFailure().invoke(failure -> LOG.warnf("erasure confirmation %s not recorded yet (%s); retrying",
+        return UntilApplied.retried(() -> erasure.recordConfirmation(confirmation.customerId(), confirmation.service(),
+                confirmation.at()),
+                        RETRY_FIRST, RETRY_MAX, failure -> LOG.warnf("erasure confirmation %s not recorded yet (%s); retrying",
                         confirmation.eventId(), failure.toString()))
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(30)).indefinitely()
                 .invoke(recorded -> LOG.infof(recorded ? "erasure of %s confirmed by %s (%s)"
                         : "erasure of %s: confirmation by %s (%s) recorded before, or not expected", confirmation.customerId(),
                         confirmation.service(), confirmation.eventId()))

@@ -16,6 +16,9 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.careline.service.messaging.EventRecords;
+import io.careline.service.messaging.UnreadableEventException;
+import io.careline.service.messaging.UntilApplied;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -26,6 +29,10 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class TimelineConsumer {
+
+    private static final Duration RETRY_FIRST = Duration.ofMillis(200);
+
+    private static final Duration RETRY_MAX = Duration.ofSeconds(30);
 
     private static final Logger LOG = Logger.getLogger(TimelineConsumer.class);
 
@@ -45,15 +52,14 @@ public class TimelineConsumer {
         TimelineEntry entry;
         try {
             entry = read(record.topic(), record.value());
-        } catch (UnreadableRecordException unreadable) {
-            LOG.warnf("unreadable record %s-%d@%d goes to the dead-letter topic: %s", record.topic(), record.partition(),
-                    record.offset(), unreadable.getMessage());
+        } catch (UnreadableEventException unreadable) {
+            LOG.warnf("unreadable record %s goes to the dead-letter topic: %s", EventRecords.coordinates(record),
+                    unreadable.getMessage());
             return Uni.createFrom().failure(unreadable);
         }
-        return Uni.createFrom().deferred(() -> timeline.record(entry))
-                .onFailure().invoke(failure -> LOG.warnf("timeline entry %s not recorded yet (%s); retrying", entry.id,
+        return UntilApplied.retried(() -> timeline.record(entry),
+                        RETRY_FIRST, RETRY_MAX, failure -> LOG.warnf("timeline entry %s not recorded yet (%s); retrying", entry.id,
                         failure.toString()))
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(30)).indefinitely()
                 .replaceWithVoid();
     }
 
@@ -62,11 +68,11 @@ public class TimelineConsumer {
         try {
             tree = value == null ? null : json.readTree(value);
         } catch (Exception e) {
-            throw new UnreadableRecordException("the value is not JSON");
+            throw new UnreadableEventException("the value is not JSON");
         }
         if (tree == null || !tree.isObject() || !tree.path("type").isTextual() || !tree.path("id").isTextual()
                 || tree.path("customerId").asText("").isBlank()) {
-            throw new UnreadableRecordException("not an event envelope: it needs an id, a type and a customerId");
+            throw new UnreadableEventException("not an event envelope: it needs an id, a type and a customerId");
         }
         TimelineEntry entry = new TimelineEntry();
         entry.id = tree.get("id").asText();
@@ -77,17 +83,9 @@ public class TimelineConsumer {
         try {
             entry.at = Instant.parse(tree.path("occurredAt").asText());
         } catch (DateTimeParseException e) {
-            throw new UnreadableRecordException("occurredAt is not a date-time");
+            throw new UnreadableEventException("occurredAt is not a date-time");
         }
         entry.data = tree.path("data").isObject() ? Document.parse(tree.get("data").toString()) : null;
         return entry;
-    }
-
-    /** A record that is not an event envelope: the only kind that goes to the dead-letter topic. */
-    static final class UnreadableRecordException extends RuntimeException {
-
-        UnreadableRecordException(String message) {
-            super(message, null, false, false);
-        }
     }
 }
