@@ -14,6 +14,7 @@ import io.careline.contracts.EventEnvelope;
 import io.careline.notification.config.NotificationConfig;
 import io.careline.notification.service.DeliveryService;
 import io.smallrye.mutiny.Uni;
+import io.careline.service.messaging.UnreadableEventException;
 
 /**
  * Turns events on the complaint topic into messages (the inbox, and the recipient's other channels). One record at a

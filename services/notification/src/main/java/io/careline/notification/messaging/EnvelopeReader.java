@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 
 import io.careline.contracts.EventEnvelope;
 import io.careline.contracts.EventType;
+import io.careline.service.messaging.UnreadableEventException;
 
 /**
  * Reads the value of a record: the event envelope's JSON, for the events its subclass names with the data fields their

@@ -28,6 +28,7 @@ import io.careline.contracts.complaint.SlaWarning;
 import io.careline.notification.InProcessMongo;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.careline.service.messaging.UnreadableEventException;
 
 /** The reader with the application's own ObjectMapper (which refuses unknown fields in REST bodies). */
 @QuarkusTest

@@ -27,6 +27,7 @@ import io.careline.notification.config.NotificationConfig;
 import io.careline.notification.service.DeliveryService;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.mutiny.Uni;
+import io.careline.service.messaging.UnreadableEventException;
 
 /**
  * The consumer's failure policy, one class on its own (the store is a stand-in that fails on purpose): only an
