@@ -153,6 +153,13 @@ class CustomersTest {
                 .statusCode(400).body("errors[0].field", equalTo("household"));
         agentCreates(Map.of("displayName", "X", "customerId", "C-1")).statusCode(400)
                 .body("errors[0].field", equalTo("customerId"));
+        // found by the gateway's bad-input corpus: a region was any text, and text took numbers and control characters
+        agentCreates(Map.of("displayName", "Attack", "region", "' OR '1'='1")).statusCode(400)
+                .body("errors[0].field", equalTo("region"));
+        agentCreates(Map.of("displayName", "Nul \u0000 in it")).statusCode(400)
+                .body("errors[0].field", equalTo("displayName"))
+                .body("errors[0].message", equalTo("must not contain control characters"));
+        agentCreates(Map.of("displayName", 12345)).statusCode(400).body("errors[0].field", equalTo("displayName"));
     }
 
     @Test

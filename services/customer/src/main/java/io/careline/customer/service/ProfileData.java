@@ -25,7 +25,7 @@ public record ProfileData(
         @Past LocalDate birthday,
         @Pattern(regexp = LANGUAGE_TAG, message = LANGUAGE_MESSAGE) String locale,
         @TimeZoneId String timezone,
-        @Size(max = 64) String region,
+        @Pattern(regexp = REGION, message = REGION_MESSAGE) String region,
         @Size(max = 5) List<@Valid @NotNull VerifiableEmail> emails,
         @Size(max = 5) List<@Valid @NotNull VerifiablePhone> phones,
         Channel preferredChannel,
@@ -34,6 +34,9 @@ public record ProfileData(
     public static final String NOT_BLANK = "(?s).*\\S.*";
     public static final String LANGUAGE_TAG = "^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8}){0,3}$";
     public static final String LANGUAGE_MESSAGE = "must be a language tag such as ru-RU";
+    /** A region is a code (the service network's, the reports'), not free text. */
+    public static final String REGION = "^[a-z0-9][a-z0-9-]{0,63}$";
+    public static final String REGION_MESSAGE = "must be a region code: lower-case letters, digits and hyphens, such as north";
 
     public record VerifiableEmail(@NotBlank @Email @Size(max = 254) String address, boolean verified) {
     }
