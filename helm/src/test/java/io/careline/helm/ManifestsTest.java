@@ -38,8 +38,8 @@ class ManifestsTest {
     static final List<String> APPS = List.of("customer", "complaint", "claim-care", "notification", "gateway");
     /** Who may write which topic: each service its own (the design's table), nobody else. */
     static final Map<String, Set<String>> OWN_TOPICS = Map.of(
-            "customer", Set.of("careline.customer.v1"),
-            "complaint", Set.of("careline.complaint.v1"),
+            "customer", Set.of("careline.customer.v1", "careline.customer.dlq"),
+            "complaint", Set.of("careline.complaint.v1", "careline.complaint.dlq"),
             "claim-care", Set.of("careline.care.v1", "careline.care.dlq"),
             "notification", Set.of("careline.notification.v1", "careline.notification.dlq"));
 
@@ -265,7 +265,7 @@ class ManifestsTest {
                     .containsEntry("auto.create.topics.enable", false);
             assertThat(named(objects, io.strimzi.api.kafka.model.nodepool.KafkaNodePool.class, "careline-dual")
                     .getSpec().getReplicas()).isEqualTo(3);
-            assertThat(ofKind(objects, KafkaTopic.class)).hasSize(6)
+            assertThat(ofKind(objects, KafkaTopic.class)).hasSize(8)
                     .allMatch(t -> t.getSpec().getReplicas() == 3
                             && Integer.valueOf(2).equals(t.getSpec().getConfig().get("min.insync.replicas")));
         }
