@@ -34,9 +34,9 @@ public record ProfileData(
     public static final String NOT_BLANK = "(?s).*\\S.*";
     public static final String LANGUAGE_TAG = "^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8}){0,3}$";
     public static final String LANGUAGE_MESSAGE = "must be a language tag such as ru-RU";
-    /** A region is a code (the service network's, the reports'), not free text. */
-    public static final String REGION = "^[a-z0-9][a-z0-9-]{0,63}$";
-    public static final String REGION_MESSAGE = "must be a region code: lower-case letters, digits and hyphens, such as north";
+    /** A region is a name or code (north, Berlin, Baden-Württemberg, 北京), not free text: no markup, paths or quotes first. */
+    public static final String REGION = "^[\\p{L}\\p{N}][\\p{L}\\p{N} .'-]{0,63}$";
+    public static final String REGION_MESSAGE = "must be a region: letters, digits, spaces, dots, apostrophes and hyphens, starting with a letter or digit";
 
     public record VerifiableEmail(@NotBlank @Email @Size(max = 254) String address, boolean verified) {
     }
